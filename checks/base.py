@@ -1,0 +1,396 @@
+"""Check instances: a rule applied to particular cells, re-evaluated whenever those cells change.
+
+Rules (functions in rules_*.py) yield checks; the engine evaluates them and indexes them by the
+rows they read, so that after one edit only the checks reading that row run again. Checks read
+values straight from the model's rows, so an edit needs no copying. Messages and labels are
+only built for checks that fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+
+from checks.catalog import RULES
+from checks.finding import Finding, Location, Severity
+from model.amount import ZERO, fmt_plain
+from model.catalog import economic_names, functional_catalog
+from model.layout import (
+    SUBJECT_TABLES,
+    THREE_ROW,
+    T,
+    column_name,
+    fixed_row,
+    row_number,
+    short_name,
+)
+from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL, Project, Row
+
+HALF_CENT = Decimal("0.005")
+CENT = Decimal("0.01")
+UNKNOWN = object()  # a cell holding text that did not parse: checks reading it stay silent
+EMPTY_ROW = Row(key="")
+
+Dep = tuple[str, str]  # (table id or "supp"/"note", row key)
+SUPP: Dep = ("supp", "")
+
+
+def get(row: Row, col: int) -> Decimal | None | object:
+    if row.invalid and col in row.invalid:
+        return UNKNOWN
+    return row.values.get(col)
+
+
+class Ref:
+    """One cell: table, row key, 栏次, and the row object it lives in (EMPTY_ROW if absent)."""
+
+    __slots__ = ("t", "key", "col", "row")
+
+    def __init__(self, t: T, key: str, col: int, row: Row):
+        self.t, self.key, self.col, self.row = t, key, col, row
+
+    def loc(self) -> Location:
+        return Location(table=self.t, row=self.key, col=self.col)
+
+
+class Ctx:
+    """What rules need besides the project: cell references and human-readable labels."""
+
+    def __init__(self, project: Project):
+        self.p = project
+        self.variant = project.meta.variant
+        self.layout = project.meta.layout
+        self._econ = economic_names(self.variant)
+        self.rows = {t: table.index() for t, table in project.tables.items()}
+
+    def table_rows(self, t: T) -> dict[str, Row]:
+        return self.rows[t]
+
+    def ref(self, t: T, key: str, col: int) -> Ref:
+        return Ref(t, key, col, self.rows[t].get(key, EMPTY_ROW))
+
+    # ---- labels, built only for failing checks
+    def table_label(self, t: T) -> str:
+        return short_name(t, self.variant)
+
+    def row_label(self, t: T, key: str) -> str:
+        if t in (T.SUMMARY, T.FISCAL):
+            fr = fixed_row(t, key)
+            label = fr.label.split("、", 1)[-1]
+            return f"第{row_number(t, self.layout, key)}行（{label}）"
+        if t is T.BASIC:
+            if key == PERSONNEL_TOTAL:
+                return "人员经费合计"
+            if key == PUBLIC_TOTAL:
+                return "公用经费合计"
+            return f"{key} {self._econ.get(key, '')}".strip()
+        if t is T.THREE:
+            return ""
+        if key == TOTAL:
+            return "合计"
+        row = self.rows[t].get(key)
+        code = row.code if row else key.split("#")[0]
+        name = row.name if row else (functional_catalog().name_of(code) or "")
+        return f"{code} {name}".strip()
+
+    def cell_label(self, t: T, key: str, col: int | None) -> str:
+        head = self.table_label(t)
+        row = self.row_label(t, key)
+        if t is T.THREE and col is not None:
+            side = "预算数" if col <= 6 else "决算数"
+            return f"{head} {side}·{column_name(t, col)}"
+        if t in SUBJECT_TABLES or (t is T.FISCAL and col is not None and col > 1):
+            return f"{head} {row}·{column_name(t, col)}" if col is not None else f"{head} {row}"
+        return f"{head} {row}"
+
+    def ref_label(self, r: Ref) -> str:
+        return self.cell_label(r.t, r.key, r.col)
+
+    def where(self, t: T, key: str) -> str:
+        return f"{self.table_label(t)} {self.row_label(t, key)}".strip()
+
+
+def money(v: Decimal | None) -> str:
+    return "空" if v is None else fmt_plain(v)
+
+
+def row_key_of(t: T) -> str:
+    return THREE_ROW if t is T.THREE else TOTAL
+
+
+class Check:
+    """A rule applied to particular rows; ``deps`` lists the rows it reads (for re-checking)."""
+
+    __slots__ = ("rule", "deps")
+
+    rule: str
+    deps: tuple[Dep, ...]
+
+    def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
+        raise NotImplementedError
+
+
+def judge_difference(rule_id: str, diff: Decimal, n: int) -> Severity | None:
+    """Interval rule of checks.md: each printed figure stands for ±0.005, so n summed
+    figures and the total together explain a gap of up to 0.005·(n+1)."""
+    if not diff:
+        return None
+    rule = RULES[rule_id]
+    within = abs(diff) <= HALF_CENT * (n + 1)
+    if rule.severity is Severity.ERROR:
+        return Severity.ROUNDING if within else Severity.ERROR
+    return None if within else rule.severity
+
+
+def _sum_finding(
+    ctx: Ctx,
+    rule_id: str,
+    parent: Ref,
+    parent_value: Decimal | None,
+    total: Decimal,
+    n: int,
+    right: str,
+    others: Iterable[Location],
+) -> Finding | None:
+    if parent_value is None:
+        # An empty total is a finding only when what it should hold is not nothing.
+        if not total:
+            return None
+        severity = Severity.ERROR if RULES[rule_id].severity is Severity.ERROR else RULES[rule_id].severity
+    else:
+        severity = judge_difference(rule_id, parent_value - total, n)
+        if severity is None:
+            return None
+    left = ctx.ref_label(parent)
+    msg = RULES[rule_id].message(left=left, actual=money(parent_value), right=right, expected=money(total))
+    return Finding(
+        rule=rule_id,
+        severity=severity,
+        message=msg,
+        locations=(parent.loc(), *others),
+        expected=total,
+        actual=parent_value,
+        key=f"{rule_id}|{parent.t}|{parent.key}|{parent.col}",
+    )
+
+
+class CellSum(Check):
+    """parent = Σ ±terms (a printed formula or an identity across tables)."""
+
+    __slots__ = ("parent", "terms", "right")
+
+    def __init__(self, rule: str, parent: Ref, terms: Sequence[tuple[int, Ref]], right: str | None = None):
+        self.rule, self.parent, self.terms, self.right = rule, parent, tuple(terms), right
+        self.deps = ((parent.t, parent.key), *((r.t, r.key) for _s, r in self.terms))
+
+    def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
+        pv = get(self.parent.row, self.parent.col)
+        if pv is UNKNOWN:
+            return ()
+        total, n = ZERO, 0
+        for sign, r in self.terms:
+            v = get(r.row, r.col)
+            if v is UNKNOWN:
+                return ()
+            if v is not None:
+                n += 1
+                total = total + v if sign > 0 else total - v
+        if pv == total or (pv is None and not total):
+            return ()
+        right = self.right or self._describe(ctx)
+        f = _sum_finding(ctx, self.rule, self.parent, pv, total, n, right, (r.loc() for _s, r in self.terms))
+        return (f,) if f else ()
+
+    def _describe(self, ctx: Ctx) -> str:
+        parts = []
+        head = ctx.table_label(self.parent.t) + " "
+        for i, (sign, r) in enumerate(self.terms):
+            label = ctx.ref_label(r)
+            if r.t == self.parent.t:
+                label = label.removeprefix(head)
+            if i:
+                parts.append(("+" if sign > 0 else "−") + label)
+            else:
+                parts.append(label if sign > 0 else "−" + label)
+        return "".join(parts)
+
+
+class RowFormula(Check):
+    """A column formula on one row: col target = Σ ±cols (02: 1 = 2+…+7)."""
+
+    __slots__ = ("t", "row", "target", "terms", "right")
+
+    def __init__(self, rule: str, t: T, row: Row, target: int, terms: Sequence[tuple[int, int]], right: str):
+        self.rule, self.t, self.row, self.target, self.terms, self.right = rule, t, row, target, terms, right
+        self.deps = ((t, row.key),)
+
+    def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
+        row = self.row
+        if row.invalid and (self.target in row.invalid or any(c in row.invalid for _s, c in self.terms)):
+            return ()
+        values = row.values
+        if not values:
+            return ()
+        pv = values.get(self.target)
+        total, n = ZERO, 0
+        for sign, col in self.terms:
+            v = values.get(col)
+            if v is not None:
+                n += 1
+                total = total + v if sign > 0 else total - v
+        if pv == total or (pv is None and not total):
+            return ()
+        parent = Ref(self.t, row.key, self.target, row)
+        others = [Location(table=self.t, row=row.key, col=c) for _s, c in self.terms]
+        f = _sum_finding(ctx, self.rule, parent, pv, total, n, self.right, others)
+        return (f,) if f else ()
+
+
+class RowsSum(Check):
+    """Row-wise sum over several columns: parent row = Σ child rows (类 = Σ 款, 合计 = Σ 类)."""
+
+    __slots__ = ("t", "parent", "children", "cols", "right")
+
+    def __init__(self, rule: str, t: T, parent: Row, children: Sequence[Row], cols: Sequence[int], right: str):
+        self.rule, self.t, self.parent, self.children, self.cols, self.right = (
+            rule,
+            t,
+            parent,
+            tuple(children),
+            tuple(cols),
+            right,
+        )
+        self.deps = ((t, parent.key), *((t, c.key) for c in self.children))
+
+    def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
+        out: list[Finding] = []
+        pvals = self.parent.values
+        pinv = self.parent.invalid
+        for col in self.cols:
+            if pinv and col in pinv:
+                continue
+            total, n, unknown = ZERO, 0, False
+            for child in self.children:
+                if child.invalid and col in child.invalid:
+                    unknown = True
+                    break
+                v = child.values.get(col)
+                if v is not None:
+                    n += 1
+                    total += v
+            if unknown:
+                continue
+            pv = pvals.get(col)
+            if pv == total or (pv is None and not total):
+                continue
+            parent = Ref(self.t, self.parent.key, col, self.parent)
+            others = [Location(table=self.t, row=c.key, col=col) for c in self.children]
+            f = _sum_finding(ctx, self.rule, parent, pv, total, n, self.right, others)
+            if f:
+                out.append(f)
+        return out
+
+
+class Compare(Check):
+    """a ≤ b (or a ≈ b for soft rules), on each listed column pair of two rows."""
+
+    __slots__ = ("a", "b", "mode")
+
+    def __init__(self, rule: str, a: Sequence[Ref], b: Sequence[Ref], mode: str = "le"):
+        self.rule, self.a, self.b, self.mode = rule, tuple(a), tuple(b), mode
+        self.deps = tuple({(r.t, r.key): None for r in self.a + self.b})
+
+    def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
+        out: list[Finding] = []
+        rule = RULES[self.rule]
+        for ra, rb in zip(self.a, self.b, strict=True):
+            va, vb = get(ra.row, ra.col), get(rb.row, rb.col)
+            if va is UNKNOWN or vb is UNKNOWN:
+                continue
+            if va is None and vb is None:
+                continue
+            da, db = va or ZERO, vb or ZERO
+            gap = da - db if self.mode == "le" else abs(da - db)
+            if gap <= 0:
+                continue
+            if rule.severity is Severity.ERROR:
+                severity = Severity.ROUNDING if gap <= CENT else Severity.ERROR
+            elif gap <= CENT:
+                continue
+            else:
+                severity = rule.severity
+            msg = rule.message(left=ctx.ref_label(ra), actual=money(va), right=ctx.ref_label(rb), expected=money(vb))
+            out.append(
+                Finding(
+                    rule=self.rule,
+                    severity=severity,
+                    message=msg,
+                    locations=(ra.loc(), rb.loc()),
+                    expected=vb,
+                    actual=va,
+                    key=f"{self.rule}|{ra.t}|{ra.key}|{ra.col}",
+                )
+            )
+        return out
+
+
+class RowCompare(Check):
+    """Row a ≤ row b on the same columns of two tables (05 subject ≤ 03 subject)."""
+
+    __slots__ = ("ta", "a", "tb", "b", "cols")
+
+    def __init__(self, rule: str, ta: T, a: Row, tb: T, b: Row, cols: Sequence[int]):
+        self.rule, self.ta, self.a, self.tb, self.b, self.cols = rule, ta, a, tb, b, cols
+        self.deps = ((ta, a.key), (tb, b.key))
+
+    def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
+        av, bv = self.a.values, self.b.values
+        if not av:
+            return ()
+        for col in self.cols:
+            va = av.get(col)
+            if va is not None and va > (bv.get(col) or ZERO):
+                break
+        else:
+            return ()
+        a = [Ref(self.ta, self.a.key, c, self.a) for c in self.cols]
+        b = [Ref(self.tb, self.b.key if self.b is not EMPTY_ROW else self.a.code, c, self.b) for c in self.cols]
+        return Compare(self.rule, a, b).evaluate(ctx)
+
+
+class Custom(Check):
+    """Anything else: a function of the context returning findings, with declared dependencies."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, rule: str, deps: Iterable[Dep], fn: Callable[[Ctx], Sequence[Finding]]):
+        self.rule, self.deps, self.fn = rule, tuple(deps), fn
+
+    def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
+        return self.fn(ctx)
+
+
+def finding(
+    rule_id: str,
+    key: str,
+    locations: Iterable[Location],
+    *,
+    severity: Severity | None = None,
+    exp: Decimal | str | None = None,
+    act: Decimal | str | None = None,
+    **fields: object,
+) -> Finding:
+    """A finding of a rule whose template names its own fields; ``actual``/``expected`` in the
+    template default to the formatted ``act``/``exp`` values."""
+    rule = RULES[rule_id]
+    fields.setdefault("actual", act if isinstance(act, str) else money(act))
+    fields.setdefault("expected", exp if isinstance(exp, str) else money(exp))
+    return Finding(
+        rule=rule_id,
+        severity=severity or rule.severity,
+        message=rule.message(**fields),
+        locations=tuple(locations),
+        expected=exp,
+        actual=act,
+        key=f"{rule_id}|{key}",
+    )

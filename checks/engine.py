@@ -1,0 +1,187 @@
+"""The check engine: evaluate every rule once, then re-check only what one edit can change.
+
+    session = CheckSession(project)      # full check
+    session.cell_changed(T.GENERAL, "2013101")   # after editing any cell of that row
+    session.findings()                   # current findings, in table order
+
+Rows are the unit of change: each check declares the rows it reads, and an edit re-evaluates
+only the checks indexed under the edited row. Adding, deleting or re-coding rows changes which
+checks exist, so it calls ``rebuild``; so does a change of meta (variant, layout, unit kind).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from checks.base import SUPP, Check, Ctx, Dep, finding
+from checks.finding import SEVERITIES, Finding, Location, Severity
+from checks.rules_cross import identities, soft_relations
+from checks.rules_subjects import subject_rules
+from checks.rules_supplementary import supplementary_rules
+from checks.rules_tables import table_rules
+from model.amount import parse_amount
+from model.layout import T, table_order
+from model.project import Project, Row
+
+RULE_SOURCES = (table_rules, subject_rules, identities, soft_relations, supplementary_rules)
+
+
+def all_rules(ctx: Ctx) -> Iterator[Check | Finding]:
+    for source in RULE_SOURCES:
+        yield from source(ctx)
+
+
+@dataclass
+class Delta:
+    """What one re-check changed, for views that repaint only what moved."""
+
+    added: list[Finding] = field(default_factory=list)
+    removed: list[Finding] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed)
+
+
+class CheckSession:
+    def __init__(self, project: Project):
+        self.project = project
+        self.rebuild()
+
+    # ---------------------------------------------------------------- full
+    def rebuild(self) -> None:
+        # The rebuild allocates thousands of long-lived objects; collector passes over them
+        # in the middle of it would only add pauses.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._rebuild()
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _rebuild(self) -> None:
+        ctx = self.ctx = Ctx(self.project)
+        checks: list[Check] = []
+        static: list[Finding] = []
+        index: dict[Dep, list[int]] = {}
+        for item in all_rules(ctx):
+            if isinstance(item, Finding):
+                static.append(item)
+                continue
+            i = len(checks)
+            checks.append(item)
+            for dep in item.deps:
+                ids = index.get(dep)
+                if ids is None:
+                    index[dep] = [i]
+                elif ids[-1] != i:
+                    ids.append(i)
+        self.checks, self.static, self.index = checks, static, index
+        self.results: list[Sequence[Finding]] = [c.evaluate(ctx) for c in checks]
+        self.invalid: dict[tuple[str, str], list[Finding]] = {}
+        for t, table in self.project.tables.items():
+            for row in table.rows:
+                if row.invalid:
+                    self.invalid[(t, row.key)] = self._invalid_findings(t, row)
+        self._sorted: list[Finding] | None = None
+
+    # ---------------------------------------------------------------- incremental
+    def cell_changed(self, t: T | str, key: str) -> Delta:
+        """Re-check after any cell of row ``key`` of table ``t`` changed (value or typed text)."""
+        delta = self._reevaluate(self.index.get((t, key), ()))
+        row = self.project.tables[T(t)].index().get(key)
+        old = self.invalid.pop((t, key), [])
+        new = self._invalid_findings(T(t), row) if row is not None and row.invalid else []
+        if new:
+            self.invalid[(t, key)] = new
+        if old or new:
+            _diff(old, new, delta)
+            self._sorted = None
+        return delta
+
+    def supplementary_changed(self) -> Delta:
+        return self._reevaluate(self.index.get(SUPP, ()))
+
+    def note_changed(self, t: T) -> Delta:
+        return self._reevaluate(self.index.get(("note", str(t)), ()))
+
+    def _reevaluate(self, ids: Iterable[int]) -> Delta:
+        delta = Delta()
+        ctx, checks, results = self.ctx, self.checks, self.results
+        for i in ids:
+            new = checks[i].evaluate(ctx)
+            old = results[i]
+            if old or new:
+                results[i] = new
+                _diff(old, new, delta)
+        if delta:
+            self._sorted = None
+        return delta
+
+    def _invalid_findings(self, t: T, row: Row) -> list[Finding]:
+        out = []
+        for col, text in row.invalid.items():
+            reason = parse_amount(text).error or "无法识别"
+            out.append(
+                finding(
+                    "V001",
+                    f"{t}|{row.key}|{col}",
+                    [Location(table=t, row=row.key, col=col)],
+                    act=text,
+                    where=self.ctx.cell_label(t, row.key, col),
+                    text=text,
+                    reason=reason,
+                )
+            )
+        return out
+
+    # ---------------------------------------------------------------- results
+    def findings(self) -> list[Finding]:
+        if self._sorted is None:
+            found = list(self.static)
+            for r in self.results:
+                if r:
+                    found.extend(r)
+            for fs in self.invalid.values():
+                found.extend(fs)
+            found.sort(key=self._sort_key())
+            self._sorted = found
+        return self._sorted
+
+    def counts(self) -> dict[Severity, int]:
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for f in self.findings():
+            counts[f.severity] += 1
+        return counts
+
+    def _sort_key(self):
+        order = {t: i for i, t in enumerate(table_order(self.project.meta.variant))}
+        positions = {t: {r.key: i for i, r in enumerate(tb.rows)} for t, tb in self.project.tables.items()}
+
+        def key(f: Finding) -> tuple:
+            loc = f.locations[0] if f.locations else Location()
+            if loc.table is not None:
+                return (
+                    0,
+                    order[loc.table],
+                    positions[loc.table].get(loc.row or "", 0),
+                    loc.col or 0,
+                    f.severity.rank,
+                    f.rule,
+                )
+            return (1, 0, 0, 0, f.severity.rank, f.rule, loc.field or loc.section or "")
+
+        return key
+
+
+def _diff(old: Sequence[Finding], new: Sequence[Finding], delta: Delta) -> None:
+    old_keys = {(f.key, f.severity, f.message) for f in old}
+    new_keys = {(f.key, f.severity, f.message) for f in new}
+    delta.removed.extend(f for f in old if (f.key, f.severity, f.message) not in new_keys)
+    delta.added.extend(f for f in new if (f.key, f.severity, f.message) not in old_keys)
+
+
+def run_checks(project: Project) -> list[Finding]:
+    return CheckSession(project).findings()

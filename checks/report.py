@@ -1,0 +1,173 @@
+"""Findings for people and programs: grouped Chinese text, and the JSON of `main.py check --json`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from checks.catalog import RULES
+from checks.finding import SEVERITIES, Finding, Location, Severity
+from model.amount import fmt_plain
+from model.layout import THREE_ROW, T, printed_number, row_number, table_order, title
+from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL, Project
+
+SUPP_PART = "补充数据"
+IMPORT_PART = "工作簿导入"
+TEXT_PART = "情况说明"
+
+
+def import_findings(imported) -> list[Finding]:
+    """Import problems not already shown as unparsed cells, as findings of the I family."""
+    out = []
+    if imported is None:
+        return out
+    for i, issue in enumerate(imported.issues):
+        if issue.placed:
+            continue
+        rule = RULES["I801" if issue.level == "error" else "I802"]
+        sheet = f"工作表“{issue.sheet}”" if issue.sheet else "工作簿"
+        cell = f" {issue.cell}" if issue.cell else ""
+        message = rule.message(sheet=sheet, cell=cell, message=issue.message)
+        loc = Location(sheet=issue.sheet or None, cell=issue.cell or None)
+        out.append(Finding(rule.id, rule.severity, message, (loc,), key=f"{rule.id}|{issue.sheet}|{issue.cell}|{i}"))
+    return out
+
+
+def printed_row(project: Project, t: T, key: str | None) -> str | None:
+    if key is None:
+        return None
+    if t in (T.SUMMARY, T.FISCAL):
+        return str(row_number(t, project.meta.layout, key))
+    if t is T.BASIC:
+        return {PERSONNEL_TOTAL: "人员经费合计", PUBLIC_TOTAL: "公用经费合计"}.get(key, key)
+    if t is T.THREE:
+        return "1" if key == THREE_ROW else key
+    if key == TOTAL:
+        return "合计"
+    row = project.tables[t].row(key)
+    return row.code if row is not None else key.split("#")[0]
+
+
+def location_json(project: Project, loc: Location, sources: dict | None = None) -> dict:
+    out: dict[str, object] = {}
+    if loc.table is not None:
+        out["table"] = printed_number(loc.table, project.meta.variant)
+        row = printed_row(project, loc.table, loc.row)
+        if row is not None:
+            out["row"] = row
+        if loc.col is not None:
+            out["col"] = loc.col
+        if sources and loc.col is not None:
+            src = sources.get((loc.table, loc.row, loc.col))
+            if src:
+                out["sheet"], out["cell"] = src
+    if loc.section is not None:
+        out.update(section=loc.section, start=loc.start, end=loc.end, text=loc.text)
+    if loc.field is not None:
+        out["part"] = SUPP_PART
+        out["field"] = loc.field
+    if loc.sheet is not None and "sheet" not in out:
+        out["sheet"] = loc.sheet
+        if loc.cell:
+            out["cell"] = loc.cell
+    return out
+
+
+def _value_json(v: Decimal | str | None) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, Decimal):
+        return fmt_plain(v)
+    return str(v)
+
+
+def summarize(findings: Sequence[Finding], project: Project) -> dict[str, int]:
+    counts = {s.value: 0 for s in SEVERITIES}
+    accepted = 0
+    for f in findings:
+        counts[f.severity.value] += 1
+        if f.severity is Severity.WARNING and f.key in project.acceptances:
+            accepted += 1
+    counts["accepted"] = accepted
+    return counts
+
+
+def to_json(findings: Sequence[Finding], project: Project, sources: dict | None = None, source: str = "") -> dict:
+    items = []
+    for f in findings:
+        item = {
+            "rule": f.rule,
+            "severity": f.severity.value,
+            "message": f.message,
+            "locations": [location_json(project, loc, sources) for loc in f.locations],
+            "expected": _value_json(f.expected),
+            "actual": _value_json(f.actual),
+        }
+        if f.key in project.acceptances:
+            item["accepted"] = project.acceptances[f.key]
+        items.append(item)
+    summary: dict[str, object] = dict(summarize(findings, project))
+    summary.update(
+        department=project.meta.department,
+        year=project.meta.year,
+        variant=project.meta.variant,
+        layout=project.meta.layout,
+        input=source,
+    )
+    return {"findings": items, "summary": summary}
+
+
+def group_title(project: Project, f: Finding) -> str:
+    t = f.table
+    if t is not None:
+        return f"{printed_number(t, project.meta.variant)}表 {title(t, project.meta.variant)}"
+    loc = f.locations[0] if f.locations else Location()
+    if loc.field is not None:
+        return SUPP_PART
+    if loc.section is not None:
+        return TEXT_PART
+    return IMPORT_PART
+
+
+def group(project: Project, findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Findings in printed table order, then supplementary data, the text, the import."""
+    order = [
+        f"{printed_number(t, project.meta.variant)}表 {title(t, project.meta.variant)}"
+        for t in table_order(project.meta.variant)
+    ]
+    order += [SUPP_PART, TEXT_PART, IMPORT_PART]
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(group_title(project, f), []).append(f)
+    return [(g, groups[g]) for g in order if g in groups]
+
+
+def counts_line(counts: dict[str, int]) -> str:
+    parts = [f"{s.label} {counts[s.value]}" for s in SEVERITIES]
+    line = " · ".join(parts)
+    if counts.get("accepted"):
+        line += f"（已说明的警告 {counts['accepted']}）"
+    return line
+
+
+def to_text(findings: Sequence[Finding], project: Project, source: str = "") -> str:
+    m = project.meta
+    head = f"{m.department or '（未填部门名称）'} {m.year}年度部门决算公开 审核结果"
+    lines = [head]
+    if source:
+        lines.append(f"文件：{source}")
+    lines.append(f"模板：{m.variant} 版，01表行次布局 {m.layout}；金额单位：万元")
+    lines.append(counts_line(summarize(findings, project)))
+    if not findings:
+        lines.append("")
+        lines.append("未发现问题。")
+        return "\n".join(lines) + "\n"
+    for name, items in group(project, findings):
+        lines.append("")
+        lines.append(f"【{name}】")
+        for f in items:
+            lines.append(f"  {f.severity.label:<4} {f.rule}  {f.message}")
+            note = project.acceptances.get(f.key)
+            if note:
+                lines.append(f"         已说明：{note}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,59 @@
+"""决算公开编报助手: the window, or the command line.
+
+python main.py [PROJECT]                  open the window (the bundled sample when none is given)
+python main.py check INPUT [--json]       check a project file (.jsgk) or a workbook (.xlsx)
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+
+COMMANDS = ("check",)
+
+
+def _utf8_stdio() -> None:
+    # Windows consoles default to a legacy code page; everything we print is Chinese.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(encoding="utf-8")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="main.py", description="决算公开编报助手（不带命令时打开窗口）")
+    sub = p.add_subparsers(dest="command", metavar="命令")
+    check = sub.add_parser("check", help="审核项目文件或工作簿，按表列出问题")
+    check.add_argument("input", help="项目文件（.jsgk）或工作簿（.xlsx）")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出")
+    return p
+
+
+def run_command(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "check":
+        from checks.command import check_one
+
+        return check_one(args.input, args.json)
+    _parser().print_help()
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_stdio()
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+            return run_command(argv)
+        from ui.app import run_gui
+
+        return run_gui(argv)
+    except BrokenPipeError:  # output piped into `head` and the like
+        with contextlib.suppress(OSError):
+            sys.stdout.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""The project file: JSON with a format marker and a schema version, written atomically.
+
+A file that is not ours, damaged, or written by a newer version is refused with a Chinese
+message and never modified. Saving writes a temporary file beside the target, fsyncs it and
+renames it over the target, so a crash leaves either the old or the new file, complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from model.project import Project
+
+FORMAT = "juesuan-gongkai-project"
+SCHEMA_VERSION = 1
+SUFFIX = ".jsgk"
+FILE_FILTER = "决算公开项目 (*.jsgk)"
+# A year's project is a few hundred KB; anything far larger is not one of ours.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class ProjectFileError(Exception):
+    """A project file that cannot be opened; the message is for the user, in Chinese."""
+
+
+def dumps(project: Project) -> str:
+    doc = {"format": FORMAT, "schema_version": SCHEMA_VERSION, "project": project.model_dump(mode="json")}
+    return json.dumps(doc, ensure_ascii=False, indent=1)
+
+
+def loads(text: str, name: str = "文件") -> Project:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ProjectFileError(f"{name}已损坏或不完整（第{e.lineno}行第{e.colno}列无法读取），未做任何修改。") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ProjectFileError(f"{name}不是决算公开编报助手的项目文件。")
+    version = doc.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise ProjectFileError(f"{name}的版本信息已损坏。")
+    if version > SCHEMA_VERSION:
+        raise ProjectFileError(
+            f"{name}由更新版本的决算公开编报助手保存（文件格式第{version}版，本程序支持到第{SCHEMA_VERSION}版），请升级后再打开。"
+        )
+    try:
+        return Project.model_validate(doc.get("project"))
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        raise ProjectFileError(f"{name}内容不完整或已损坏（{where}：{first.get('msg', '')}），未做任何修改。") from None
+
+
+def load_project(path: str | os.PathLike[str]) -> Project:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ProjectFileError(f"“{p.name}”过大（{size // 1024 // 1024} MB），不是本软件的项目文件。")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ProjectFileError(f"找不到文件“{p}”。") from None
+    except IsADirectoryError:
+        raise ProjectFileError(f"“{p}”是文件夹，不是项目文件。") from None
+    except PermissionError:
+        raise ProjectFileError(f"没有权限读取“{p}”。") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProjectFileError(f"“{p.name}”不是决算公开编报助手的项目文件（不是 UTF-8 文本）。") from None
+    return loads(text, f"“{p.name}”")
+
+
+def save_project(project: Project, path: str | os.PathLike[str]) -> None:
+    write_atomic(Path(path), dumps(project).encode("utf-8"))
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` so that a crash leaves the old or the new file."""
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        # mkstemp makes the file private; give it the target's mode, or the usual one.
+        try:
+            mode = target.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a directory for fsync; MoveFileEx is durable enough there.
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

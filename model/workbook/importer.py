@@ -1,0 +1,438 @@
+"""Import a workbook laid out like the printed tables into a project.
+
+Each sheet is recognised by its title and headers. Amounts are placed by 栏次 and by 行次,
+subject code or economic code. Whatever cannot be placed, or does not parse, is reported with
+its sheet and cell; an unparsed amount also stays in the project as the text it was, so that
+nothing is silently dropped or read as 0.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from model.amount import parse_amount
+from model.catalog import economic_groups
+from model.layout import (
+    SUBJECT_TABLES,
+    THREE_ROW,
+    T,
+    default_layout,
+    default_variant,
+    fixed_rows,
+    subject_columns,
+    table_for_number,
+)
+from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL, Project, Row, new_project
+from model.workbook.reader import Sheet, WorkbookError, address, is_uncached_formula, norm_text, read_workbook
+from model.workbook.recognize import Recognized, recognize
+
+
+@dataclass
+class ImportIssue:
+    sheet: str
+    cell: str
+    message: str
+    level: str = "error"  # "error": data not taken or not understood; "warning": worth a look
+    placed: bool = False  # the text was kept in the project as an unparsed cell (reported there too)
+
+
+@dataclass
+class ImportResult:
+    project: Project
+    issues: list[ImportIssue] = field(default_factory=list)
+    sheets: dict[T, str] = field(default_factory=dict)
+    # where each imported cell came from: (table, row key, 栏次) → (sheet, cell address)
+    sources: dict[tuple[T, str, int], tuple[str, str]] = field(default_factory=dict)
+
+
+def import_workbook(path: str | os.PathLike[str]) -> ImportResult:
+    sheets = read_workbook(path)
+    issues: list[ImportIssue] = []
+    found: dict[T, tuple[Sheet, Recognized]] = {}
+    for s in sheets:
+        if s.truncated:
+            issues.append(ImportIssue(s.name, "", "行数过多，只读取了前 20000 行"))
+        rec = recognize(s)
+        if rec is None:
+            if s.cells:
+                issues.append(ImportIssue(s.name, "", "不是九张公开表之一，未导入", "warning"))
+            continue
+        if rec.table in found:
+            other = found[rec.table][0].name
+            issues.append(ImportIssue(s.name, "", f"与工作表“{other}”是同一张表，未导入"))
+            continue
+        found[rec.table] = (s, rec)
+    if not found:
+        raise WorkbookError("工作簿中没有找到九张公开表（收入支出决算总表、收入决算表……）中的任何一张。")
+
+    years = Counter(rec.year for _s, rec in found.values() if rec.year)
+    year = years.most_common(1)[0][0] if years else None
+    if year is None:
+        year = 2024
+        issues.append(ImportIssue("", "", "表题中没有找到年度，暂按 2024 年度导入，请在部门信息中修改", "warning"))
+    departments = Counter(rec.department for _s, rec in found.values() if rec.department)
+    department = departments.most_common(1)[0][0] if departments else ""
+    variant = _variant(found, year)
+    layout = _layout(found.get(T.SUMMARY), year)
+    project = new_project(department, year, variant, layout)
+
+    sources: dict[tuple[T, str, int], tuple[str, str]] = {}
+    for t, (s, rec) in found.items():
+        start = (rec.title_row or 0) + 1
+        parser = _Parser(s, project, issues, start, sources, t)
+        if t in (T.SUMMARY, T.FISCAL):
+            parser.fixed(t, layout)
+        elif t in SUBJECT_TABLES:
+            parser.subjects(t)
+        elif t is T.BASIC:
+            parser.basic()
+        else:
+            parser.three()
+        if rec.number and table_for_number(rec.number, variant) is not t:
+            issues.append(ImportIssue(s.name, "", f"表号“公开{rec.number}表”与表题不符，已按表题导入", "warning"))
+    for t in project.tables.values():
+        t.touch()
+    return ImportResult(project, issues, {t: s.name for t, (s, _r) in found.items()}, sources)
+
+
+def _variant(found: dict[T, tuple[Sheet, Recognized]], year: int) -> str:
+    for t, number_2020 in ((T.THREE, "07"), (T.FUND, "08"), (T.SOE, "09")):
+        if t in found and found[t][1].number:
+            return "2020" if found[t][1].number == number_2020 else "2023"
+    basic = found.get(T.BASIC)
+    if basic:
+        codes = {norm_text(v) for v in basic[0].cells.values()}
+        if codes & {"307", "312", "399", "30701", "31204", "39908", "31019"}:
+            return "2020"
+    return default_variant(year)
+
+
+def _layout(summary: tuple[Sheet, Recognized] | None, year: int) -> str:
+    if summary is None:
+        return default_layout(year)
+    sheet = summary[0]
+    numbers = [v for v in sheet.cells.values() if isinstance(v, int) or (isinstance(v, str) and v.strip().isdigit())]
+    biggest = max((int(v) for v in numbers if int(v) < 100), default=0)
+    if biggest >= 61:
+        return "B"
+    if biggest in (60,):
+        return "A"
+    return default_layout(year)
+
+
+_ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_FORMULA_NOTE = re.compile(r"(行|栏)[=＝]|栏各行")
+
+
+def _label_key(text: str) -> str:
+    t = _ORDINAL.sub("", norm_text(text))
+    return t.replace("(含专用结余)", "")
+
+
+def _code_text(v: object) -> str:
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return norm_text(v)
+
+
+class _Parser:
+    def __init__(
+        self,
+        sheet: Sheet,
+        project: Project,
+        issues: list[ImportIssue],
+        start: int,
+        sources: dict[tuple[T, str, int], tuple[str, str]],
+        table: T,
+    ):
+        self.s, self.p, self.issues, self.start = sheet, project, issues, start
+        self.sources, self.t = sources, table
+        self.used: set[tuple[int, int]] = set()
+
+    # ---------------------------------------------------------------- helpers
+    def issue(self, r: int, c: int, message: str, level: str = "error", placed: bool = False) -> None:
+        self.issues.append(ImportIssue(self.s.name, address(r, c) if r else "", message, level, placed))
+
+    def put(self, row: Row, col: int, r: int, c: int) -> None:
+        raw = self.s.get(r, c)
+        self.used.add((r, c))
+        if raw is None:
+            return
+        if col in row.values or col in row.invalid:
+            self.issue(r, c, "与同一行同一栏次的另一个单元格重复，未导入")
+            return
+        self.sources[(self.t, row.key, col)] = (self.s.name, address(r, c))
+        if is_uncached_formula(raw):
+            row.invalid[col] = str(raw)
+            self.issue(r, c, "公式没有保存计算结果，请在 Excel/WPS 中打开并保存后再导入，或改为数值", placed=True)
+            return
+        parsed = parse_amount(raw)
+        if parsed.error:
+            row.invalid[col] = raw if isinstance(raw, str) else str(raw)
+            self.issue(r, c, f"金额无法识别：{parsed.error}", placed=True)
+        elif parsed.value is not None:
+            row.values[col] = parsed.value
+
+    def column_row(self) -> tuple[int, dict[int, int]] | None:
+        """The 栏次 row and where each 栏次 number sits."""
+        for r in range(self.start, min(self.s.max_row, self.start + 12) + 1):
+            cols: dict[int, int] = {}
+            has_label = False
+            for c, v in self.s.row_values(r):
+                text = norm_text(v)
+                if text == "栏次":
+                    has_label = True
+                elif text.isdigit() and 0 < int(text) <= 12 and int(text) not in cols:
+                    cols[int(text)] = c
+            numbers = sorted(cols)
+            consecutive = bool(numbers) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+            if consecutive and (has_label or (numbers[0] == 1 and len(numbers) >= 3)):
+                for c in cols.values():
+                    self.used.add((r, c))
+                return r, cols
+        return None
+
+    def report_unused(self, first: int, last: int) -> None:
+        for (r, c), v in sorted(self.s.cells.items()):
+            if first <= r <= last and (r, c) not in self.used:
+                text = str(v).strip()
+                self.issue(r, c, f"无法确定“{text[:30]}”在表中的位置，未导入")
+
+    def tail(self, first: int, t: T) -> None:
+        """Lines under the table: standard notes are skipped, a "无…" sentence is the table's note."""
+        notes = []
+        for r in range(first, self.s.max_row + 1):
+            for c, v in self.s.row_values(r):
+                self.used.add((r, c))
+                text = str(v).strip()
+                flat = norm_text(v)
+                if flat.startswith("注") or _FORMULA_NOTE.search(flat) or flat.startswith(("2.本套报表", "本套报表")):
+                    continue
+                if "无" in flat or flat.startswith("说明"):
+                    notes.append(re.sub(r"^说明[:：]\s*", "", text))
+                else:
+                    self.issue(r, c, f"表下文字“{text[:30]}”未导入", "warning")
+        if notes:
+            self.p.tables[t].note = "\n".join(notes)
+
+    def _is_note(self, r: int) -> bool:
+        first = self.s.row_values(r)
+        if not first:
+            return False
+        text = norm_text(first[0][1])
+        return text.startswith(("注", "说明")) or len(text) > 40
+
+    # ---------------------------------------------------------------- 01 and 04
+    def fixed(self, t: T, layout: str) -> None:
+        found = self.column_row()
+        if found is None:
+            self.issue(self.start, 1, "没有找到“栏次”行，无法导入此表")
+            return
+        header, cols = found
+        table = self.p.tables[t]
+        rows = fixed_rows(t, layout)
+        by_number = {(row.side, no): row for row, no in rows}
+        by_label = {(row.side, _label_key(row.label)): row for row, _no in rows}
+        no_cols = self._row_number_columns(header)
+        side_cols = self._sides(no_cols, cols)
+        last = header
+        for r in range(header + 1, self.s.max_row + 1):
+            if self._is_note(r):
+                break
+            last = r
+            for side, no_col, label_col, amount_cols in side_cols:
+                self.used.update({(r, no_col), (r, label_col)})
+                number_text = self.s.text(r, no_col)
+                label = self.s.text(r, label_col)
+                fixed = None
+                if number_text.isdigit():
+                    fixed = by_number.get((side, int(number_text)))
+                if fixed is None and label:
+                    fixed = by_label.get((side, _label_key(label)))
+                for col, c in amount_cols:
+                    if self.s.get(r, c) is None:
+                        continue
+                    if fixed is None:
+                        self.used.add((r, c))
+                        self.issue(r, c, f"金额所在行（行次 {number_text or '空'}）不是表中可填金额的行，未导入")
+                    elif col not in fixed.cols:
+                        self.used.add((r, c))
+                        self.issue(r, c, f"第{number_text}行第{col}栏不应填写金额，未导入")
+                    else:
+                        self.put(table.index()[fixed.key], col, r, c)
+        self.report_unused(header + 1, last)
+        self.tail(last + 1, t)
+
+    def _row_number_columns(self, header: int) -> list[int]:
+        found = []
+        for r in range(self.start, header + 1):
+            for c, v in self.s.row_values(r):
+                if norm_text(v) in ("行次", "行"):
+                    found.append(c)
+                    self.used.add((r, c))
+        return sorted(set(found))
+
+    def _sides(self, no_cols: list[int], cols: dict[int, int]) -> list[tuple[str, int, int, list[tuple[int, int]]]]:
+        income_cols = [(k, c) for k, c in cols.items() if k == 1]
+        expense_cols = [(k, c) for k, c in cols.items() if k >= 2]
+        if len(no_cols) >= 2:
+            inc_no, exp_no = no_cols[0], no_cols[1]
+        else:
+            # No 行次 header: assume the printed arrangement (label, 行次, amounts) on each side.
+            first_amount = min(c for _k, c in income_cols) if income_cols else 3
+            first_exp = min((c for _k, c in expense_cols), default=first_amount + 3)
+            inc_no, exp_no = first_amount - 1, first_exp - 1
+        return [
+            ("income", inc_no, inc_no - 1, income_cols),
+            ("expense", exp_no, exp_no - 1, expense_cols),
+        ]
+
+    # ---------------------------------------------------------------- 02 03 05 07 08
+    def subjects(self, t: T) -> None:
+        table = self.p.tables[t]
+        found = self.column_row()
+        if found is None:
+            self.issue(self.start, 1, "没有找到“栏次”行，无法导入此表")
+            return
+        header, cols = found
+        wanted = {c.no for c in subject_columns(t)}
+        for k in list(cols):
+            if k not in wanted:
+                self.issue(header, cols[k], f"此表没有第{k}栏，该栏金额未导入")
+                del cols[k]
+        code_col, name_col = self._code_name_columns(header, min(cols.values()))
+        last = header
+        for r in range(header + 1, self.s.max_row + 1):
+            if self._is_note(r):
+                break
+            last = r
+            code = _code_text(self.s.get(r, code_col))
+            name_raw = self.s.get(r, name_col)
+            name = "".join(str(name_raw).split()) if name_raw is not None else ""
+            self.used.update({(r, code_col), (r, name_col)})
+            has_amount = any(self.s.get(r, c) is not None for c in cols.values())
+            if name == "合计" or code == "合计":
+                row = table.index()[TOTAL]
+            elif code and code.replace(" ", "") not in ("类款项",) and not code.startswith("栏次"):
+                row = table.add_subject(code, name)
+            elif has_amount:
+                for c in cols.values():
+                    if self.s.get(r, c) is not None:
+                        self.used.add((r, c))
+                        self.issue(r, c, "金额所在行没有科目编码，未导入")
+                continue
+            else:
+                continue
+            for k, c in cols.items():
+                self.put(row, k, r, c)
+        self.report_unused(header + 1, last)
+        self.tail(last + 1, t)
+
+    def _code_name_columns(self, header: int, first_amount: int) -> tuple[int, int]:
+        code_col = name_col = None
+        for r in range(self.start, header + 1):
+            for c, v in self.s.row_values(r):
+                text = norm_text(v)
+                if c >= first_amount:
+                    continue
+                if ("编码" in text or "代码" in text) and code_col is None:
+                    code_col = c
+                elif "名称" in text and name_col is None:
+                    name_col = c
+                self.used.add((r, c))
+        code_col = code_col or 1
+        name_col = name_col or (code_col + 1)
+        return code_col, name_col
+
+    # ---------------------------------------------------------------- 06
+    def basic(self) -> None:
+        table = self.p.tables[T.BASIC]
+        known = {g.code for g in economic_groups(self.p.meta.variant)} | {
+            i.code for g in economic_groups(self.p.meta.variant) for i in g.items
+        }
+        header, triplets = self._basic_header()
+        if not triplets:
+            self.issue(self.start, 1, "没有找到“科目编码/科目名称/决算数”表头，无法导入此表")
+            return
+        last = header
+        for r in range(header + 1, self.s.max_row + 1):
+            if self._is_note(r):
+                break
+            last = r
+            footer = self._basic_footer(r, table)
+            if footer:
+                continue
+            for code_col, name_col, amount_col in triplets:
+                self.used.update({(r, code_col), (r, name_col)})
+                code = _code_text(self.s.get(r, code_col))
+                raw = self.s.get(r, amount_col)
+                if raw is None:
+                    continue
+                if code in known:
+                    self.put(table.index()[code], 1, r, amount_col)
+                else:
+                    self.used.add((r, amount_col))
+                    why = f"经济分类科目“{code}”不在本模板的06表中" if code else "金额所在行没有经济分类科目编码"
+                    self.issue(r, amount_col, f"{why}，未导入")
+        self.report_unused(header + 1, last)
+        self.tail(last + 1, T.BASIC)
+
+    def _basic_header(self) -> tuple[int, list[tuple[int, int, int]]]:
+        for r in range(self.start, min(self.s.max_row, self.start + 12) + 1):
+            cells = self.s.row_values(r)
+            code_cols = [c for c, v in cells if "编码" in norm_text(v) or "代码" in norm_text(v)]
+            if not code_cols:
+                continue
+            amount_cols = [c for c, v in cells if "决算数" in norm_text(v)]
+            triplets = []
+            for i, cc in enumerate(code_cols):
+                limit = code_cols[i + 1] if i + 1 < len(code_cols) else 10**6
+                amount = next((a for a in amount_cols if cc < a < limit), cc + 2)
+                triplets.append((cc, cc + 1, amount))
+            for rr in range(self.start, r + 1):
+                for c, _v in self.s.row_values(rr):
+                    self.used.add((rr, c))
+            return r, triplets
+        return self.start, []
+
+    def _basic_footer(self, r: int, table) -> bool:
+        cells = self.s.row_values(r)
+        labels = [(c, norm_text(v)) for c, v in cells if norm_text(v) in ("人员经费合计", "公用经费合计")]
+        if not labels:
+            return False
+        for i, (c, text) in enumerate(labels):
+            self.used.add((r, c))
+            end = labels[i + 1][0] if i + 1 < len(labels) else 10**6
+            target = table.index()[PERSONNEL_TOTAL if text == "人员经费合计" else PUBLIC_TOTAL]
+            for cc, _v in cells:
+                if c < cc < end:
+                    self.put(target, 1, r, cc)
+                    break
+        return True
+
+    # ---------------------------------------------------------------- 09
+    def three(self) -> None:
+        row = self.p.tables[T.THREE].index()[THREE_ROW]
+        found = self.column_row()
+        if found is None:
+            self.issue(self.start, 1, "没有找到栏次 1～12 的编号行，无法导入此表")
+            return
+        header, cols = found
+        for r in range(self.start, header):
+            for c, _v in self.s.row_values(r):
+                self.used.add((r, c))
+        data_row = None
+        last = header
+        for r in range(header + 1, self.s.max_row + 1):
+            if self._is_note(r):
+                break
+            last = r
+            if any(self.s.get(r, c) is not None for c in cols.values()) and data_row is None:
+                data_row = r
+                for k, c in cols.items():
+                    self.put(row, k, r, c)
+        self.report_unused(header + 1, last)
+        self.tail(last + 1, T.THREE)
