@@ -10,7 +10,7 @@ import argparse
 import contextlib
 import sys
 
-COMMANDS = ("check",)
+COMMANDS = ("check", "export")
 
 
 def _utf8_stdio() -> None:
@@ -27,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="审核项目文件或工作簿，按表列出问题")
     check.add_argument("input", help="项目文件（.jsgk）或工作簿（.xlsx）")
     check.add_argument("--json", action="store_true", help="以 JSON 输出")
+    export = sub.add_parser("export", help="导出 Excel 工作簿、Word 文档或审核清单")
+    export.add_argument("input", help="项目文件（.jsgk）或工作簿（.xlsx）")
+    export.add_argument("--xlsx", metavar="OUT.xlsx", help="九张公开表的 Excel 工作簿")
+    export.add_argument("--docx", metavar="OUT.docx", help="部门决算公开文档（Word）")
+    export.add_argument("--checklist", metavar="OUT.pdf", help="审核清单（PDF）")
     return p
 
 
@@ -36,6 +41,11 @@ def run_command(argv: list[str]) -> int:
         from checks.command import check_one
 
         return check_one(args.input, args.json)
+    if args.command == "export":
+        from export.command import run_export
+
+        targets = {k: v for k, v in (("xlsx", args.xlsx), ("docx", args.docx), ("checklist", args.checklist)) if v}
+        return run_export(args.input, targets)
     _parser().print_help()
     return 2
 

@@ -1,0 +1,45 @@
+"""`main.py export INPUT --xlsx OUT --docx OUT --checklist OUT`: no Qt on this path."""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+
+from model.loader import InputError, load_input
+
+EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
+
+# format → (module, function(project, path)); each writes atomically.
+WRITERS = {
+    "xlsx": ("export.xlsx_workbook", "write_xlsx"),
+    "docx": ("export.docx_document", "write_docx"),
+    "checklist": ("export.checklist", "write_checklist_pdf"),
+}
+
+
+def run_export(path: str, targets: dict[str, str]) -> int:
+    if not targets:
+        print("请指定导出格式：--xlsx、--docx 或 --checklist", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        project = load_input(path).project
+    except InputError as e:
+        print(f"无法读取：{e}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    status = EXIT_OK
+    for fmt, out in targets.items():
+        module, name = WRITERS[fmt]
+        try:
+            writer = getattr(import_module(module), name)
+        except (ImportError, AttributeError):
+            print(f"本版本尚不能导出 {fmt}。", file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        try:
+            writer(project, out)
+        except OSError as e:
+            print(f"无法写入“{out}”：{e.strerror or e}", file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        print(f"已导出 {out}")
+    return status
