@@ -55,15 +55,19 @@ def page_of_location(loc: Location) -> str | None:
 
 
 class FindingIndex:
+    """A finding's first location is where it is (the total that does not add up); the others are
+    what it involves (the parts). Views colour the first fully and the others with a tint."""
+
     def __init__(self) -> None:
         self.cells: dict[tuple[str, str, int], list[Finding]] = {}
         self.rows: dict[tuple[str, str], list[Finding]] = {}  # findings naming a whole row
+        self.related_cells: dict[tuple[str, str, int], list[Finding]] = {}
+        self.related_rows: dict[tuple[str, str], list[Finding]] = {}
         self.fields: dict[str, list[Finding]] = {}
 
     def reset(self, findings: Iterable[Finding]) -> None:
-        self.cells.clear()
-        self.rows.clear()
-        self.fields.clear()
+        for d in (self.cells, self.rows, self.related_cells, self.related_rows, self.fields):
+            d.clear()
         for f in findings:
             self._add(f)
 
@@ -76,18 +80,18 @@ class FindingIndex:
             self._add(f, touched)
         return touched
 
-    def _slots(self, loc: Location) -> tuple[dict, object] | None:
+    def _slots(self, loc: Location, primary: bool) -> tuple[dict, object] | None:
         if loc.table is not None and loc.row is not None:
             if loc.col is not None:
-                return self.cells, (str(loc.table), loc.row, loc.col)
-            return self.rows, (str(loc.table), loc.row)
+                return self.cells if primary else self.related_cells, (str(loc.table), loc.row, loc.col)
+            return self.rows if primary else self.related_rows, (str(loc.table), loc.row)
         if loc.field is not None:
             return self.fields, loc.field
         return None
 
     def _add(self, f: Finding, touched: set | None = None) -> None:
-        for loc in f.locations:
-            slot = self._slots(loc)
+        for i, loc in enumerate(f.locations):
+            slot = self._slots(loc, i == 0)
             if slot is None:
                 continue
             d, key = slot
@@ -96,8 +100,8 @@ class FindingIndex:
                 touched.add((str(loc.table), loc.row))
 
     def _remove(self, f: Finding, touched: set) -> None:
-        for loc in f.locations:
-            slot = self._slots(loc)
+        for i, loc in enumerate(f.locations):
+            slot = self._slots(loc, i == 0)
             if slot is None:
                 continue
             d, key = slot
@@ -118,6 +122,12 @@ class FindingIndex:
 
     def at_row(self, t: str, key: str) -> list[Finding]:
         return self.rows.get((t, key), [])
+
+    def related_to_cell(self, t: str, key: str, col: int) -> list[Finding]:
+        return self.related_cells.get((t, key, col), [])
+
+    def related_to_row(self, t: str, key: str) -> list[Finding]:
+        return self.related_rows.get((t, key), [])
 
     def at_field(self, path: str) -> list[Finding]:
         """Findings on this field or on a part of it (``performance.projects.0`` → its rate)."""

@@ -28,6 +28,7 @@ from ui.findex import TEXT_PAGE, page_of_location, pages_of
 
 COLUMNS = ("级别", "位置", "问题", "说明")
 CURRENT = "__current__"
+ALL = "__all__"  # not None: an empty QVariant read back from Qt is a miscounted None in PySide 6.12
 
 
 def describe_location(ctl: ProjectController, f: Finding, titles: dict[str, str]) -> str:
@@ -193,7 +194,7 @@ class FindingsPanel(QWidget):
         current = self.scope.currentData()
         self.scope.blockSignals(True)
         self.scope.clear()
-        self.scope.addItem("全部", None)
+        self.scope.addItem("全部", ALL)
         self.scope.addItem("当前页", CURRENT)
         for key, text in pages:
             self.scope.addItem(text, key)
@@ -210,7 +211,7 @@ class FindingsPanel(QWidget):
     def _filter(self, *_args) -> None:
         self.model.severities = {s for s, b in self.buttons.items() if b.isChecked()}
         scope = self.scope.currentData()
-        self.model.page = self.current_page if scope == CURRENT else scope
+        self.model.page = self.current_page if scope == CURRENT else (None if scope == ALL else scope)
         self.refresh()
 
     def refresh(self) -> None:

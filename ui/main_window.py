@@ -444,13 +444,13 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         s = settings()
-        geometry = s.value("window/geometry")
+        geometry = s.value("window/geometry", QByteArray())
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1500, 940)
         for name, splitter in (("window/hsplit", self.hsplit), ("window/vsplit", self.vsplit)):
-            state = s.value(name)
+            state = s.value(name, QByteArray())
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
             elif splitter is self.hsplit:

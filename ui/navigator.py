@@ -19,7 +19,6 @@ from ui import style
 from ui.pages.registry import GROUPS, PageSpec
 
 KeyRole = Qt.ItemDataRole.UserRole
-CountsRole = Qt.ItemDataRole.UserRole + 1
 BADGES = (Severity.ERROR, Severity.ROUNDING, Severity.WARNING)  # 提示 only in the tooltip
 
 
@@ -27,7 +26,10 @@ class BadgeDelegate(QStyledItemDelegate):
     """Paints the counts as small coloured pills at the right end of the entry."""
 
     def paint(self, painter: QPainter, option, index) -> None:
-        counts = index.data(CountsRole) or {}
+        # Counts come from a Python dict, not index.data(): see Navigator.counts.
+        view = self.parent()
+        key = index.data(KeyRole) if index.parent().isValid() else ""
+        counts = view.counts.get(key, {}) if key else {}
         pills = [(s, counts.get(s, 0)) for s in BADGES if counts.get(s, 0)]
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -81,6 +83,9 @@ class Navigator(QTreeWidget):
         self.setItemDelegate(BadgeDelegate(self))
         self.setUniformRowHeights(True)
         self.items: dict[str, QTreeWidgetItem] = {}
+        # Kept here rather than in item data: reading an unset item role back from Qt yields a
+        # None that PySide 6.12 under-counts, and painting does that for every entry.
+        self.counts: dict[str, dict[Severity, int]] = {}
         self.currentItemChanged.connect(self._changed)
 
     def build(self, specs: list[PageSpec], project: Project) -> None:
@@ -93,6 +98,7 @@ class Navigator(QTreeWidget):
             group = groups.get(spec.group)
             if group is None:
                 group = QTreeWidgetItem([spec.group])
+                group.setData(0, KeyRole, "")
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = group.font(0)
                 font.setBold(True)
@@ -113,7 +119,7 @@ class Navigator(QTreeWidget):
 
     def current_key(self) -> str | None:
         item = self.currentItem()
-        return item.data(0, KeyRole) if item is not None else None
+        return (item.data(0, KeyRole) or None) if item is not None else None
 
     def select(self, key: str) -> None:
         item = self.items.get(key)
@@ -123,8 +129,9 @@ class Navigator(QTreeWidget):
     def set_counts(self, counts: dict[str, dict[Severity, int]]) -> None:
         for key, item in self.items.items():
             c = counts.get(key, {})
-            if item.data(0, CountsRole) != c:
-                item.setData(0, CountsRole, c)
+            if self.counts.get(key) != c:
+                self.counts[key] = c
+                self.update(self.indexFromItem(item))
                 title = item.text(0)
                 parts = [f"{s.label} {c.get(s, 0)}" for s in SEVERITIES if c.get(s, 0)]
                 item.setToolTip(0, title + ("\n" + "，".join(parts) if parts else "\n没有发现问题"))

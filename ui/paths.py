@@ -27,4 +27,7 @@ def data_dir() -> Path:
 
 
 def settings() -> QSettings:
+    """Window geometry, recent files, last folder; kept in the data folder when it is overridden."""
+    if os.environ.get(DATA_ENV):
+        return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
     return QSettings(ORG_ID, APP_ID)

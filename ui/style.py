@@ -17,6 +17,8 @@ CELL_BG = {
     Severity.WARNING: QColor("#fde3a7"),
     Severity.HINT: QColor("#d6e9f8"),
 }
+# Cells that are a part of a finding located elsewhere (the summands of a total that is off).
+TINT_BG = {sev: QColor.fromRgbF(*(0.55 + 0.45 * c for c in bg.getRgbF()[:3])) for sev, bg in CELL_BG.items()}
 ACCEPTED_BG = QColor("#dcefd8")  # a 警告 accepted with a 说明
 # Badges and text: saturated versions of the same hues.
 STRONG = {

@@ -224,6 +224,7 @@ class GridModel(QAbstractTableModel):
     copy_text = edit_text
 
     def findings_of(self, cell: Cell) -> list:
+        """Findings located at the cell (a label stands for its row)."""
         idx = self.ctl.index
         if isinstance(cell, Amt):
             return idx.at_cell(self.t, cell.key, cell.col)
@@ -231,8 +232,21 @@ class GridModel(QAbstractTableModel):
             return idx.at_row(self.t, cell.key)
         return []
 
+    def related_of(self, cell: Cell) -> list:
+        """Findings that involve the cell as a part (a summand of a total that is off)."""
+        idx = self.ctl.index
+        if isinstance(cell, Amt):
+            return idx.related_to_cell(self.t, cell.key, cell.col)
+        if isinstance(cell, Label) and cell.key is not None:
+            return idx.related_to_row(self.t, cell.key)
+        return []
+
+    def mark(self, r: int, c: int) -> Severity | None:
+        """The severity the corner mark shows: findings at the cell, not those it is part of."""
+        return self.severity(self.grid[r][c])[0]
+
     def severity(self, cell: Cell) -> tuple[Severity | None, bool]:
-        """Worst open severity, and whether an accepted 警告 is there too."""
+        """Worst open severity of findings at the cell, and whether an accepted 警告 is there."""
         found = self.findings_of(cell)
         if not found:
             return None, False
@@ -246,6 +260,11 @@ class GridModel(QAbstractTableModel):
             return style.CELL_BG[sev]
         if accepted:
             return style.ACCEPTED_BG
+        related = self.related_of(cell)
+        if related:
+            sev = worst(related, self.ctl.project.acceptances)
+            if sev is not None:
+                return style.TINT_BG[sev]
         if cell is None:
             return style.BLANK_BG
         if self.styles[r] in EMPHASIS:
@@ -275,6 +294,12 @@ class GridModel(QAbstractTableModel):
             note = accepted.get(f.key)
             if note:
                 lines.append(f"　已说明：{note}")
+        related = self.related_of(cell)
+        if related:
+            lines.append("本格参与：" if not lines else "\n本格参与：")
+            lines += [f"【{f.severity.label}】{f.message}" for f in related[:5]]
+            if len(related) > 5:
+                lines.append(f"……等 {len(related)} 项")
         return "\n".join(lines) or None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -6,10 +6,11 @@ starts "edit" mode: left/right move the caret inside the text, as in Excel.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPolygon
 from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ui.style import amount_font
+from ui.style import STRONG, amount_font
 
 Key = Qt.Key
 MOVES = {
@@ -40,15 +41,35 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.editor: CellEditor | None = None
-        self._amount_font = None
+        self._fonts: dict[str, QFont] = {}
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
         if option.displayAlignment & Qt.AlignmentFlag.AlignRight:
-            if self._amount_font is None or self._amount_font.family() != option.font.family():
-                self._amount_font = amount_font(option.font)
-            bold = option.font.bold()
-            option.font = amount_font(option.font) if bold else self._amount_font
+            key = option.font.key()
+            font = self._fonts.get(key)
+            if font is None:
+                font = self._fonts[key] = amount_font(option.font)
+            option.font = font
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        # Asked of the Python model directly: index.data() hands an empty QVariant back to
+        # Python as a None whose reference PySide 6.12 fails to count (see ui/README note).
+        model = index.model()
+        sev = model.mark(index.row(), index.column()) if hasattr(model, "mark") else None
+        if sev is not None:
+            # A corner mark like a spreadsheet comment: still visible when the cell is selected.
+            r = option.rect
+            n = 7
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(STRONG[sev])
+            painter.drawPolygon(
+                QPolygon([QPoint(r.right() - n, r.top()), QPoint(r.right(), r.top()), QPoint(r.right(), r.top() + n)])
+            )
+            painter.restore()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         editor = CellEditor(parent)
@@ -61,7 +82,8 @@ class CellDelegate(QStyledItemDelegate):
         self.editor = None
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        model = index.model()
+        editor.setText(model.edit_text(model.cell(index.row(), index.column())))
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)

@@ -9,6 +9,27 @@ from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL
 from ui.grid.base import Amt, GridModel, HeaderCell, Label
 
 FISCAL_EXPENSE_COLUMNS = ("小计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+# Where a long heading breaks in print; Qt would otherwise break after any character.
+BREAKS = {
+    "一般公共预算财政拨款": "一般公共预算\n财政拨款",
+    "政府性基金预算财政拨款": "政府性基金预算\n财政拨款",
+    "国有资本经营预算财政拨款": "国有资本经营预算\n财政拨款",
+    "附属单位上缴收入": "附属单位\n上缴收入",
+    "对附属单位补助支出": "对附属单位\n补助支出",
+    "年初结转和结余": "年初结转\n和结余",
+    "年末结转和结余": "年末结转\n和结余",
+    "因公出国（境）费": "因公出国\n（境）费",
+    "公务用车购置费": "公务用车\n购置费",
+    "公务用车运行维护费": "公务用车\n运行维护费",
+    "公务用车购置及运行维护费": "公务用车购置及\n运行维护费",
+    "功能分类科目编码": "功能分类\n科目编码",
+}
+
+
+def heading(text: str) -> str:
+    return BREAKS.get(text, text)
+
+
 TOTAL_LABELS = {"本年收入合计", "本年支出合计", "总计"}
 
 
@@ -52,12 +73,12 @@ class FixedModel(GridModel):
         h.append(HeaderCell(low, 2, "1"))
         if fiscal:
             h.append(HeaderCell(1, 5, amount, colspan=4))
-            h += [HeaderCell(2, 5 + i, name) for i, name in enumerate(FISCAL_EXPENSE_COLUMNS)]
+            h += [HeaderCell(2, 5 + i, heading(name)) for i, name in enumerate(FISCAL_EXPENSE_COLUMNS)]
         else:
             h.append(HeaderCell(1, 5, amount))
         h += [HeaderCell(low, 5 + i, str(c)) for i, c in enumerate(exp_cols)]
         self.header_cells = h
-        self.widths = [17, 4, 11, 17, 4] + [11] * len(exp_cols)
+        self.widths = [15, 3, 10, 15, 3] + [10] * len(exp_cols)
 
 
 class SubjectModel(GridModel):
@@ -77,7 +98,7 @@ class SubjectModel(GridModel):
         self.header_levels = 3
         h = [
             HeaderCell(0, 0, "项目", colspan=2),
-            HeaderCell(1, 0, "功能分类科目编码"),
+            HeaderCell(1, 0, heading("功能分类科目编码")),
             HeaderCell(1, 1, "科目名称"),
             HeaderCell(2, 0, "类 款 项"),
             HeaderCell(2, 1, "栏次"),
@@ -89,9 +110,9 @@ class SubjectModel(GridModel):
                     seen[c.group] = i
                     n = sum(1 for g in grouped if g.group == c.group)
                     h.append(HeaderCell(0, 2 + i, c.group, colspan=n))
-                h.append(HeaderCell(1, 2 + i, c.name))
+                h.append(HeaderCell(1, 2 + i, heading(c.name)))
             else:
-                h.append(HeaderCell(0, 2 + i, c.name, rowspan=2))
+                h.append(HeaderCell(0, 2 + i, heading(c.name), rowspan=2))
             h.append(HeaderCell(2, 2 + i, str(c.no)))
         self.header_cells = h
         self.widths = [9, 24] + [11] * len(cols)
@@ -156,16 +177,16 @@ class ThreeModel(GridModel):
         for base in (0, 6):
             h += [
                 HeaderCell(1, base, "合计", rowspan=2),
-                HeaderCell(1, base + 1, "因公出国（境）费", rowspan=2),
+                HeaderCell(1, base + 1, heading("因公出国（境）费"), rowspan=2),
                 HeaderCell(1, base + 2, "公务用车购置及运行维护费", colspan=3),
                 HeaderCell(2, base + 2, "小计"),
-                HeaderCell(2, base + 3, "公务用车购置费"),
-                HeaderCell(2, base + 4, "公务用车运行维护费"),
+                HeaderCell(2, base + 3, heading("公务用车购置费")),
+                HeaderCell(2, base + 4, heading("公务用车运行维护费")),
                 HeaderCell(1, base + 5, "公务接待费", rowspan=2),
             ]
         h += [HeaderCell(3, c.no - 1, str(c.no)) for c in THREE_COLUMNS]
         self.header_cells = h
-        self.widths = [9] * 12
+        self.widths = [7.5] * 12
 
 
 def model_for(ctl, t: T) -> GridModel:

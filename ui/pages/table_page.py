@@ -105,6 +105,7 @@ class TablePage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("pageMessage")
         self.message.setWordWrap(True)
+        self.message.hide()
 
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
@@ -160,9 +161,10 @@ class TablePage(QWidget):
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
         self.message.setProperty("error", error)
         self.message.setStyleSheet("color: #c62828;" if error else "color: #2b5d8a;")
-        QTimer.singleShot(8000, lambda: self.message.text() == text and self.message.clear())
+        QTimer.singleShot(8000, lambda: self.message.text() == text and self.show_message(""))
 
     # ---------------------------------------------------------------- find / add
     def focus_find(self) -> None:
