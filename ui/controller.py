@@ -48,7 +48,7 @@ class ProjectController(QObject):
     def __init__(self, project: Project | None = None, parent: QObject | None = None, recovery: bool = True):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _c: self.stateChanged.emit())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_stack.indexChanged.connect(self._bump)
         self.path: Path | None = None
         self.name = UNTITLED
@@ -76,6 +76,9 @@ class ProjectController(QObject):
     def findings(self) -> list[Finding]:
         found = self.session.findings()
         return found + self.extras if self.extras else found
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.stateChanged.emit()
 
     def _bump(self, _i: int = 0) -> None:
         self._generation += 1

@@ -96,7 +96,8 @@ class MainWindow(QMainWindow):
         self.act_undo = self.ctl.undo_stack.createUndoAction(self, "撤销")
         self.act_undo.setShortcuts([QKeySequence(K.Undo)])
         self.act_redo = self.ctl.undo_stack.createRedoAction(self, "重做")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(K.Redo)])
+        redo = [QKeySequence("Ctrl+Y")] + [k for k in QKeySequence.keyBindings(K.Redo) if k != QKeySequence("Ctrl+Y")]
+        self.act_redo.setShortcuts(redo)
         self.addActions([self.act_undo, self.act_redo])
         self.act_copy = self._action("复制", lambda: self._grid_do("copy_selection"), K.Copy)
         self.act_cut = self._action("剪切", lambda: self._grid_do("cut"), K.Cut)

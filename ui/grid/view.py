@@ -118,6 +118,10 @@ class GridView(QTableView):
             return True
         return super().event(e)
 
+    def focusNextPrevChild(self, _next: bool) -> bool:
+        # Tab and Shift+Tab move between cells (keyPressEvent), never out of the table.
+        return False
+
     def keyPressEvent(self, e) -> None:
         key = e.key()
         if self.state() == QAbstractItemView.State.EditingState:
