@@ -9,10 +9,13 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from model.layout import T
-from tests.test_ui_support import data_dir, rules, window  # noqa: F401
+from tests import test_ui_support as support
 from ui.grid.base import Amt
 
 D = Decimal
+window = support.window
+data_dir = support.data_dir  # fixtures shared by the window tests
+rules = support.rules
 
 
 def type_keys(qtbot, text: str) -> None:

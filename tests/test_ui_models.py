@@ -9,13 +9,16 @@ from PySide6.QtCore import Qt
 
 from checks.finding import Severity
 from model.layout import SUBJECT_TABLES, T
-from tests.test_ui_support import ctl, data_dir, rules  # noqa: F401
+from tests import test_ui_support as support
 from ui import style
 from ui.grid.base import Amt, CopyRole, Label
 from ui.grid.layouts import model_for
 from ui.pages.table_page import parse_subject
 
 D = Decimal
+ctl = support.ctl
+data_dir = support.data_dir  # fixtures shared by the window tests
+rules = support.rules
 
 
 @pytest.mark.parametrize("t", list(T))
