@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from model.layout import T
@@ -16,15 +16,7 @@ D = Decimal
 window = support.window
 data_dir = support.data_dir  # fixtures shared by the window tests
 rules = support.rules
-
-
-def type_keys(qtbot, text: str) -> None:
-    """Type as a user does: each key goes to whatever has the focus (the grid, then its editor).
-    Key events carry the character itself, so full-width digits arrive as an input method sends them."""
-    for ch in text:
-        key = Qt.Key(ord(ch.upper())) if ch.isascii() else Qt.Key.Key_unknown
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(QApplication.focusWidget(), QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+type_keys = support.type_keys
 
 
 def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:

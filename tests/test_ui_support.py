@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 
 from model.synthetic import synthetic_project
 
@@ -45,3 +48,12 @@ def forget_changes(w) -> None:
 
 def rules(ctl) -> set[str]:
     return {f.rule for f in ctl.findings()}
+
+
+def type_keys(qtbot, text: str) -> None:
+    """Type as a user does: each key goes to whatever has the focus (the grid, then its editor).
+    Key events carry the character itself, so full-width digits arrive as an input method sends them."""
+    for ch in text:
+        key = Qt.Key(ord(ch.upper())) if ch.isascii() else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(QApplication.focusWidget(), QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))

@@ -95,8 +95,9 @@ class FieldEdit(QLineEdit):
         self.editingFinished.connect(self.commit)
 
     def refresh(self) -> None:
-        if self.error is None and not self.hasFocus():
-            self.setText(show_value(self.spec.kind, get_path(self.ctl.project, self.spec.path)))
+        """Show the stored value (after undo, redo or another project); a pending bad entry goes."""
+        self.error = None
+        self.setText(show_value(self.spec.kind, get_path(self.ctl.project, self.spec.path)))
         self.show_findings()
 
     def show_findings(self) -> None:
