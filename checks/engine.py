@@ -101,6 +101,28 @@ class CheckSession:
             self._sorted = None
         return delta
 
+    def rows_changed(self, t: T | str, keys: Iterable[str]) -> Delta:
+        """``cell_changed`` for several rows of one table (a paste, an undo of one): every check
+        reading any of them runs once, not once per row."""
+        keys = list(keys)
+        if len(keys) == 1:
+            return self.cell_changed(t, keys[0])
+        ids: dict[int, None] = {}
+        for key in keys:
+            ids.update(dict.fromkeys(self.index.get((t, key), ())))
+        delta = self._reevaluate(ids)
+        rows = self.project.tables[T(t)].index()
+        for key in keys:
+            row = rows.get(key)
+            old = self.invalid.pop((t, key), [])
+            new = self._invalid_findings(T(t), row) if row is not None and row.invalid else []
+            if new:
+                self.invalid[(t, key)] = new
+            if old or new:
+                _diff(old, new, delta)
+                self._sorted = None
+        return delta
+
     def supplementary_changed(self) -> Delta:
         return self._reevaluate(self.index.get(SUPP, ()))
 

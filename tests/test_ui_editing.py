@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -21,6 +21,11 @@ type_keys = support.type_keys
 
 def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def select(view, first, last) -> None:
+    # Explicit: setCurrentIndex reads the keyboard modifiers, which an earlier Ctrl+key may have left set.
+    view.selectionModel().select(QItemSelection(first, last), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
 def open_table(window, t: T):
@@ -134,8 +139,7 @@ def test_a_single_value_pasted_on_a_selection_fills_it(window, qtbot):
     page = open_table(window, T.SUMMARY)
     view, m = page.view, page.model
     view.go_to(m.index(0, 2))
-    view.selectionModel().select(m.index(0, 2), view.selectionModel().SelectionFlag.Select)
-    view.selectionModel().select(m.index(1, 2), view.selectionModel().SelectionFlag.Select)
+    select(view, m.index(0, 2), m.index(1, 2))
     view.paste("7")
     t = window.ctl.project.tables[T.SUMMARY]
     assert t.row("i1").values[1] == D("7.00") and t.row("i2").values[1] == D("7.00")
@@ -147,7 +151,7 @@ def test_copy_gives_tab_separated_plain_figures(window, qtbot):
     row = window.ctl.project.tables[T.THREE].rows[0]
     row.values[1], row.values[2] = D("1234.50"), D("10.00")
     view.go_to(m.index(0, 0))
-    view.selectionModel().select(m.index(0, 1), view.selectionModel().SelectionFlag.Select)
+    select(view, m.index(0, 0), m.index(0, 1))
     press(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == "1234.50\t10.00"
 

@@ -228,3 +228,18 @@ def test_accepting_a_warning_is_saved_and_undoable(ctl):
     assert ctl.project.acceptances[warning.key] == "职业年金按实际缴费口径"
     ctl.undo_stack.undo()
     assert warning.key not in ctl.project.acceptances
+
+
+def test_rows_changed_rechecks_several_rows_like_a_fresh_check(ctl):
+    from checks.engine import run_checks
+
+    t = T.GENERAL
+    rows = ctl.project.tables[t].subject_rows()[:4]
+    for i, row in enumerate(rows):
+        row.values[2] = row.values.get(2, D(0)) + i + 1
+    rows[3].invalid[3] = "x"
+    rows[3].values.pop(3, None)
+    delta = ctl.session.rows_changed(t, [r.key for r in rows])
+    fresh = run_checks(ctl.project)
+    assert delta.added and not delta.removed
+    assert sorted((f.key, f.message) for f in ctl.session.findings()) == sorted((f.key, f.message) for f in fresh)

@@ -255,11 +255,7 @@ class ProjectController(QObject):
             else:
                 set_cell_value(row, col, value)
             keys.add(key)
-        delta = Delta()
-        for key in keys:
-            d = self.session.cell_changed(t, key)
-            delta.added += d.added
-            delta.removed += d.removed
+        delta = self.session.rows_changed(t, keys)
         self.cellsChanged.emit(t, keys)
         self._apply_delta(delta)
         if error:

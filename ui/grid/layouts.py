@@ -161,7 +161,7 @@ class BasicModel(GridModel):
         # Group rows (301, 302 …) are bold like in print; a line can hold a group in one column
         # group and an item in another, so it goes by the cell's code, not the line.
         if isinstance(cell, (Label, Amt)) and cell.key and len(cell.key) == 3 and cell.key.isdigit():
-            return self.bold_font()
+            return self.fonts()[3] if isinstance(cell, Amt) else self.bold_font()
         return super().font_for(r, cell)
 
 

@@ -7,8 +7,8 @@ copied from Excel or WPS pastes from the current cell; copy gives tab-separated 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QHeaderView, QTableView, QWidget
 
 from ui.grid.base import CopyRole, GridModel
 from ui.grid.clipboard import format_block, parse_block
@@ -43,6 +43,12 @@ class GridView(QTableView):
         self.setCornerButtonEnabled(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # The selection looks the same with or without the focus (as in a spreadsheet), so a
+        # change of focus, e.g. to the cell editor and back, needs no repaint of every cell.
+        palette = self.palette()
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+            palette.setColor(QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role))
+        self.setPalette(palette)
 
     def grid(self) -> GridModel:
         return self.model()
@@ -117,6 +123,23 @@ class GridView(QTableView):
             e.accept()
             return True
         return super().event(e)
+
+    def focusInEvent(self, e) -> None:
+        # QAbstractItemView repaints the whole viewport on every focus change; on a 650-row table
+        # that is most of the cost of a keystroke. Only the current cell's focus frame changes.
+        QAbstractScrollArea.focusInEvent(self, e)
+        if not self.currentIndex().isValid() and self.model() is not None and self.model().rowCount():
+            self.setCurrentIndex(self.model().index(0, 0))
+        self._update_current()
+
+    def focusOutEvent(self, e) -> None:
+        QAbstractScrollArea.focusOutEvent(self, e)
+        self._update_current()
+
+    def _update_current(self) -> None:
+        cur = self.currentIndex()
+        if cur.isValid():
+            self.viewport().update(self.visualRect(cur))
 
     def focusNextPrevChild(self, _next: bool) -> bool:
         # Tab and Shift+Tab move between cells (keyPressEvent), never out of the table.
