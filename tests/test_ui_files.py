@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -253,7 +252,7 @@ def test_declining_recovery_discards_the_copy(qtbot, data_dir, monkeypatch):
     from ui.recovery import RecoverySlot, orphans
 
     slot = RecoverySlot()
-    slot.write(synthetic_project(n_items=3, seed=1), None, "未命名")
+    slot.write(synthetic_project(n_items=3, seed=1), None, "未命名").result()
     slot._lock.unlock()  # as if its window had died
     monkeypatch.setattr("ui.dialogs.ask_restore", lambda *_a: False)
     w = MainWindow(recovery=False)
@@ -270,10 +269,9 @@ def test_autosave_writes_only_while_modified_and_a_normal_close_cleans_up(qtbot,
     assert w.open_path(project_file, asked=True)
     assert not w.ctl.write_recovery()  # nothing to protect
     w.ctl.set_cells(T.THREE, [("data", 1, "1")])
-    assert w.ctl.write_recovery()
+    assert w.ctl.write_recovery(wait=True)
     assert not w.ctl.write_recovery()  # unchanged since the last copy
     assert w.ctl.slot.project_path.exists()
-    time.sleep(0)  # the copy is a complete project file
     assert load_project(w.ctl.slot.project_path).tables[T.THREE].rows[0].values[1] == D("1.00")
     w.save()
     assert not w.ctl.slot.project_path.exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from checks.finding import Finding, Location, Severity
 from model.layout import T, class_key
@@ -232,3 +232,60 @@ def test_text_page_shows_the_sections_read_only(window):
     text = page.browser.toPlainText()
     assert "一　收入支出决算总体情况说明" in text and "收入支出决算总体情况说明的正文。" in text
     assert "（未填写）" in text
+
+
+def test_moving_onto_a_flagged_cell_says_what_is_wrong_in_the_status_bar(window):
+    key = break_expense_class(window)
+    page = window.show_page("table.summary")
+    page.view.go_to(page.model.index_for(key, 2))
+    assert "≠" in window.statusBar().currentMessage() and "【错误】" in window.statusBar().currentMessage()
+    page.view.go_to(page.model.index(0, 2))
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_new_project_dialog_follows_the_year_until_the_user_chooses(qtbot):
+    from ui.dialogs import NewProjectDialog
+
+    d = NewProjectDialog(year=2024)
+    qtbot.addWidget(d)
+    assert (d.variant.currentData(), d.layout_.currentData()) == ("2023", "A")
+    d.year.setValue(2022)
+    assert (d.variant.currentData(), d.layout_.currentData()) == ("2020", "B")
+    d.layout_.setCurrentIndex(d.layout_.findData("A"))
+    d.layout_.activated.emit(d.layout_.currentIndex())  # the user's own choice
+    d.year.setValue(2024)
+    assert (d.variant.currentData(), d.layout_.currentData()) == ("2023", "A")
+    d.year.setValue(2021)
+    assert d.layout_.currentData() == "A" and d.variant.currentData() == "2020"
+    d._accept()
+    assert not d.result() and "部门名称" in d.error.text()
+    d.department.setText("某某局")
+    d._accept()
+    assert d.values()["department"] == "某某局" and d.values()["year"] == 2021
+
+
+def test_new_project_creates_the_empty_tables_and_opens_department_info(window, monkeypatch):
+    from ui.dialogs import NewProjectDialog
+
+    monkeypatch.setattr(NewProjectDialog, "exec", lambda self: NewProjectDialog.DialogCode.Accepted)
+    monkeypatch.setattr(
+        NewProjectDialog,
+        "values",
+        lambda self: {"department": "某某局", "year": 2022, "variant": "2020", "layout": "B", "unit_kind": "事业单位"},
+    )
+    monkeypatch.setattr(
+        "ui.main_window.ask_save",
+        lambda *_a: QMessageBox.StandardButton.Discard,
+    )
+    window.act_new.trigger()
+    p = window.ctl.project
+    assert (p.meta.department, p.meta.year, p.meta.variant, p.meta.layout, p.meta.unit_kind) == (
+        "某某局",
+        2022,
+        "2020",
+        "B",
+        "事业单位",
+    )
+    assert window.navigator.current_key() == "overview.meta"
+    assert window.ctl.modified and window.ctl.path is None
+    assert window.navigator.items["table.three"].text(0).startswith("07 ")

@@ -146,15 +146,22 @@ class ProjectController(QObject):
         self._recovered = self._generation
         self.stateChanged.emit()
 
-    def write_recovery(self) -> bool:
+    def write_recovery(self, wait: bool = False) -> bool:
+        """Write the recovery copy if anything changed since the last one; True when started."""
         if self.slot is None or not self.modified or self._recovered == self._generation:
             return False
-        try:
-            self.slot.write(self.project, self.path, self.name)
-        except OSError:
-            return False  # a full disk must not interrupt typing; the next tick tries again
+        done = self.slot.write(self.project, self.path, self.name)
         self._recovered = self._generation
+        done.add_done_callback(self._recovery_written)
+        if wait:
+            self.slot.flush()
         return True
+
+    def _recovery_written(self, done) -> None:
+        # Runs on the writer thread. A failed copy (full disk) is retried at the next tick;
+        # it must never interrupt the user.
+        if done.exception() is not None:
+            self._recovered = -1
 
     # ---------------------------------------------------------------- edits (push commands)
     def set_cells(self, t: T, edits: Iterable[tuple[str, int, str | CellState]], text: str = "编辑单元格") -> bool:

@@ -170,8 +170,14 @@ class MainWindow(QMainWindow):
             self.pages[key] = w
             self.stack.addWidget(w)
             if isinstance(w, TablePage):
-                w.view.status.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
+                w.view.status.connect(self._grid_message)
         return w
+
+    def _grid_message(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 10000)
+        else:
+            self.statusBar().clearMessage()
 
     def show_page(self, key: str) -> QWidget:
         w = self.page(key)

@@ -24,6 +24,7 @@ class GridView(QTableView):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._said = ""  # the cell message last put in the status bar
         self.header = GroupedHeader(self)
         self.setHorizontalHeader(self.header)
         self.verticalHeader().hide()
@@ -56,7 +57,22 @@ class GridView(QTableView):
     def setModel(self, model: GridModel) -> None:
         super().setModel(model)
         model.modelReset.connect(self.apply_layout)
+        self.selectionModel().currentChanged.connect(self._current_changed)
         self.apply_layout()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # What is wrong with the cell the cursor lands on, in the status bar: the colour says
+        # that something is, this says what, without reaching for the mouse.
+        if not current.isValid():
+            return
+        model = self.grid()
+        tip = model.tooltip(model.cell(current.row(), current.column()))
+        if tip:
+            self._said = tip.split("\n", 1)[0]
+            self.status.emit(self._said)
+        elif self._said:
+            self._said = ""
+            self.status.emit("")
 
     def apply_layout(self) -> None:
         """Spans, column widths and header after the model (re)built its grid."""
