@@ -230,7 +230,12 @@ def test_text_page_shows_the_sections_read_only(window):
     page = window.show_page("text")
     assert page.browser.isReadOnly()
     text = page.browser.toPlainText()
-    assert "一　收入支出决算总体情况说明" in text and "收入支出决算总体情况说明的正文。" in text
+    assert (
+        "一、收入支出决算总体情况说明" in text
+        and "部门主要职能" in text
+        and "概况." not in text
+        and "收入支出决算总体情况说明的正文。" in text
+    )
     assert "（未填写）" in text
 
 

@@ -461,7 +461,7 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
             elif splitter is self.hsplit:
-                splitter.setSizes([300, 1200])
+                splitter.setSizes([360, 1140])
             else:
                 splitter.setSizes([640, 240])
 

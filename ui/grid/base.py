@@ -75,7 +75,7 @@ class GridModel(QAbstractTableModel):
         self.header_cells: list[HeaderCell] = []
         self.header_levels = 1
         self.spans: list[tuple[int, int, int, int]] = []  # row, column, row span, column span
-        self.widths: list[int] = []  # in characters, as printed
+        self.widths: list[float | None] = []  # in characters as printed; None: fit the labels
         self.where: dict[tuple[str, int | None], tuple[int, int]] = {}
         self.key_rows: dict[str, list[int]] = {}
         self._fonts: tuple[QFont, QFont, QFont, QFont] | None = None

@@ -7,15 +7,16 @@ copied from Excel or WPS pastes from the current cell; copy gives tab-separated 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QHeaderView, QTableView, QWidget
 
-from ui.grid.base import CopyRole, GridModel
+from ui.grid.base import CopyRole, GridModel, Label
 from ui.grid.clipboard import format_block, parse_block
 from ui.grid.delegate import CellDelegate
 from ui.grid.header import GroupedHeader
 
 Key = Qt.Key
+MAX_LABEL_CHARS = 24  # a longer subject name is elided; the tooltip and status bar show it whole
 _SPREADSHEET_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste)
 
 
@@ -80,9 +81,19 @@ class GridView(QTableView):
         self.clearSpans()
         for r, c, rs, cs in model.spans:
             self.setSpan(r, c, rs, cs)
-        em = self.fontMetrics().horizontalAdvance("中")
+        fm = self.fontMetrics()
+        em = fm.horizontalAdvance("中")
+        bold = self.font()
+        bold.setBold(True)
+        fm_bold = QFontMetrics(bold)
         for c, chars in enumerate(model.widths):
-            self.setColumnWidth(c, int(chars * em * 0.92) + 12)
+            if chars is None:  # as wide as its longest label, within reason
+                texts = [model.display(line[c]) for line in model.grid if isinstance(line[c], Label)]
+                need = max((fm_bold.horizontalAdvance(t) for t in texts), default=em * 6)
+                width = min(need, em * MAX_LABEL_CHARS) + 14
+            else:
+                width = int(chars * em * 0.92) + 12
+            self.setColumnWidth(c, width)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.header.set_cells(model.header_levels, model.header_cells)
 

@@ -233,7 +233,11 @@ class ListEditor(QWidget):
         self.model = ListModel(ctl, spec)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        for i, column in enumerate(spec.columns):
+            # Names take the room; figures take what they need.
+            mode = QHeaderView.ResizeMode.Stretch if column.kind == "text" else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(i, mode)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
