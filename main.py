@@ -2,6 +2,7 @@
 
 python main.py [PROJECT]                  open the window (the bundled sample when none is given)
 python main.py check INPUT [--json]       check a project file (.jsgk) or a workbook (.xlsx)
+python main.py check INPUT --text DOC     … and the 情况说明 in DOC (.docx or .txt) against INPUT's data
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="审核项目文件或工作簿，按表列出问题")
     check.add_argument("input", help="项目文件（.jsgk）或工作簿（.xlsx）")
     check.add_argument("--json", action="store_true", help="以 JSON 输出")
+    check.add_argument("--text", metavar="DOC", help="同时审核情况说明（.docx 或 .txt，可为整篇公开文档）中的数字")
     export = sub.add_parser("export", help="导出 Excel 工作簿、Word 文档或审核清单")
     export.add_argument("input", help="项目文件（.jsgk）或工作簿（.xlsx）")
     export.add_argument("--xlsx", metavar="OUT.xlsx", help="九张公开表的 Excel 工作簿")
@@ -40,7 +42,7 @@ def run_command(argv: list[str]) -> int:
     if args.command == "check":
         from checks.command import check_one
 
-        return check_one(args.input, args.json)
+        return check_one(args.input, args.json, text=args.text)
     if args.command == "export":
         from export.command import run_export
 

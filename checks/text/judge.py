@@ -209,9 +209,7 @@ class Judge:
         expected = fmt_like(fact.value, c.fig.places, c.fig.grouped)
         if c.fig.unit != "万元":
             expected += "万元"
-        self._emit(
-            "T701", sid, c, severity, expected, [fact.location], label=self._label(cid, c.measure), where=fact.where
-        )
+        self._emit("T701", sid, c, severity, expected, label=self._label(cid, c.measure), where=fact.where)
 
     def _judge_count(self, sid: str, i: int, c: Claim, cid: str | None) -> None:
         con = concept(cid, self.p) if cid else None
@@ -226,9 +224,7 @@ class Judge:
         self._verify(sid, i)
         assert c.fig is not None
         if c.fig.value != fact.value:
-            self._emit(
-                "T713", sid, c, expected=str(int(fact.value)), extra=[fact.location], label=con.label, where=fact.where
-            )
+            self._emit("T713", sid, c, expected=str(int(fact.value)), label=con.label, where=fact.where)
 
     # ---------------------------------------------------------------- changes
     def _judge_change(self, sid: str, i: int, c: Claim) -> None:
@@ -259,7 +255,6 @@ class Judge:
             c,
             severity,
             fmt_like(abs(delta), c.fig.places, c.fig.grouped) if right_word else None,
-            [actual.location, base.location],
             label=self._label(cid),
             against=against,
             detail=detail,
