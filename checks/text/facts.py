@@ -277,6 +277,17 @@ class Facts:
     def has_tables(self) -> bool:
         return any(row.values for t in self.project.tables.values() for row in t.rows)
 
+    def identity(self, cid: str, measure: str) -> str:
+        """What a mention stands for: two concepts that read the same figure are one fact
+        ("一般公共预算财政拨款支出年初预算" in 五 and "部门整体年初预算" in 十三)."""
+        c = concept(cid, self.project)
+        spec = c.specs.get(measure) if c is not None else None
+        if isinstance(spec, Cell):
+            return f"{spec.table}|{spec.row}|{spec.col}"
+        if isinstance(spec, Supp):
+            return spec.path
+        return f"{cid}|{measure}"
+
     def get(self, cid: str, measure: str = "actual") -> Fact | None:
         key = (cid, measure)
         if key not in self._cache:

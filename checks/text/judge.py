@@ -80,17 +80,20 @@ class Judge:
         self._keys: dict[str, int] = defaultdict(int)
         self._verified: set[tuple[str, int]] = set()
         self._counted: set[tuple[str, int]] = set()
-        self._written: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+        self._written: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for sid, r in readings.items():
             for i, c in enumerate(r.claims):
                 if c.role == "value" and c.concept and c.fig is not None:
-                    self._written[(self._concept(c), c.measure)].append((sid, i))
+                    self._written[self._identity(self._concept(c), c.measure)].append((sid, i))
 
     # ---------------------------------------------------------------- helpers
     def _concept(self, c: Claim) -> str | None:
         if c.concept == "perf.scope":
             return "perf.count" if c.fig is not None and c.fig.kind == "count" else "perf.amount"
         return c.concept
+
+    def _identity(self, cid: str | None, measure: str) -> str:
+        return self.facts.identity(cid, measure) if cid else ""
 
     def _wan(self, c: Claim) -> Decimal:
         assert c.fig is not None
@@ -114,7 +117,7 @@ class Judge:
         fact = self._fact(cid, measure)
         if fact is not None:
             return Value(fact.value, 1, True, fact.where)
-        mentions = self._written.get((cid, measure), [])
+        mentions = self._written.get(self._identity(cid, measure), [])
         best = None
         for msid, i in mentions:
             c = self.readings[msid].claims[i]
@@ -146,7 +149,7 @@ class Judge:
     ) -> None:
         loc = self._loc(sid, c)
         fields.setdefault("section", section_label(sid))
-        fields.setdefault("text", loc.text)
+        fields.setdefault("text", "".join((loc.text or "").split()))
         fields.setdefault("expected", expected or "")
         self.out.findings.append(
             Finding(
@@ -461,7 +464,7 @@ class Judge:
             severity = Severity.ROUNDING if abs(diff) <= HALF_CENT * (len(parts) + 1) else Severity.ERROR
         assert pc.fig is not None
         expected = str(int(written_sum)) if is_count else fmt_like(written_sum, pc.fig.places, pc.fig.grouped)
-        detail = "+".join(self.readings[sid].original(claims[i])[2].strip() for i in parts)
+        detail = "+".join("".join(self.readings[sid].original(claims[i])[2].split()) for i in parts)
         extra = [self._loc(sid, claims[i]) for i in parts]
         label = self._label(self._concept(pc), pc.measure) if pc.concept else "合计"
         self._emit("T706", sid, pc, severity, expected, extra, label=label, detail=detail)
@@ -473,7 +476,9 @@ class Judge:
 
     # ---------------------------------------------------------------- the same fact twice
     def _twice(self) -> None:
-        for (cid, measure), mentions in self._written.items():
+        for mentions in self._written.values():
+            first = self.readings[mentions[0][0]].claims[mentions[0][1]]
+            cid, measure = self._concept(first), first.measure
             if len(mentions) < 2 or self._fact(cid, measure) is not None:
                 continue
             mentions = [(s, i) for s, i in mentions if is_checked(s)]
@@ -486,7 +491,7 @@ class Judge:
                 continue
             firsts = [v[0] for v in by_value.values()]
             detail = "，".join(
-                f"{section_label(s)}写作“{self.readings[s].original(self.readings[s].claims[i])[2].strip()}”"
+                f"{section_label(s)}写作“{''.join(self.readings[s].original(self.readings[s].claims[i])[2].split())}”"
                 for s, i in firsts
             )
             sid, i = firsts[-1]

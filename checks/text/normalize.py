@@ -69,7 +69,8 @@ def _is_heading_line(line: str) -> bool:
     if not m:
         return False
     rest = s[m.end() :]
-    return not any(ch in _DIGITS for ch in fold(rest)) and s[-1] not in ",，、"
+    # A wrapped line of a long item ("4.区指挥部…项目绩效自评综") is as long as the page is wide.
+    return len(s) <= 26 and not any(ch in _DIGITS for ch in fold(rest)) and s[-1] not in ",，、"
 
 
 def normalize(text: str) -> Norm:

@@ -51,7 +51,7 @@ _FILLER = re.compile(
     r"调整后|预算调整后?|(?:年初|全年)?预算(?:数|金额)?|(?:支出)?决算(?:数)?|实际(?:执行|支出)?(?:数|金额)?|"
     r"执行(?:数|金额)?|支出|收入|金额|资金|总额|合计|共计|"
     r"【[^】]*】(?:万元|%|个|人次|人|辆)?|"  # the draft's placeholders stand for words still to come
-    r"其中|(?:绩效)?自评(?:综述)?|项目|开展|均为|分别为|各|共|计|为|是|达到?|约|了|的|比|较|与|同|"
+    r"(?:从)?评价情况(?:来)?看|其中|(?:绩效)?自评(?:综述)?|项目|开展|均为|分别为|各|共|计|为|是|达到?|约|了|的|比|较|与|同|"
     rf"{_CHANGE_WORDS}|[,:;。、()\"'\s\-]|[①-⑳]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d)"
 )
 _FINANCIAL = re.compile(r"预算|决算|支出|收入|经费|资金|金额|合同|采购|执行率|拨款")
@@ -195,7 +195,7 @@ class _SentenceState:
 
 def read_section(section: str, text: str, matcher: TermMatcher) -> Reading:
     norm = normalize(text)
-    t = norm.text
+    t = matcher.mask_names(norm.text)
     sentences = split_sentences(t)
     figures = scan_figures(t)
     terms = matcher.find(t, section)

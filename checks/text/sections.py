@@ -60,24 +60,23 @@ def subject_section(variant: str) -> dict[str, str]:
 
 
 _NUMERAL = r"(?:十[一二三]|[一二三四五六七八九十])"
-_START = r"(?:^|(?<=[\s。.;:!?\"”]))"
 _OVERVIEW = (
     ("概况.职能", r"(?:一、)?部门(?:主要)?职(?:能|责)"),
     ("概况.机构", r"(?:二、)?(?:机构设置(?:情况)?|(?:部门)?决算(?:部门)?单位构成)"),
     ("概况.人员", r"(?:[二三]、|\([一二三]\))?部门人员构成(?:情况)?"),
 )
-_PART = re.compile(r"第([一二三四五六])部分")
 
 
 def _heading_pattern() -> re.Pattern[str]:
     alts = [rf"(?P<x_{name}>{_NUMERAL}、{words})" for name, words in _SUBJECT_HEADINGS]
-    alts += [rf"(?P<o_{i}>{words})(?=\s|$|\n)" for i, (_sid, words) in enumerate(_OVERVIEW)]
+    alts += [rf"(?P<o_{i}>{words})" for i, (_sid, words) in enumerate(_OVERVIEW)]
     alts.append(r"(?P<part>第[一二三四五六]部分)")
-    return re.compile(_START + "(?:" + "|".join(alts) + ")", re.M)
+    return re.compile("|".join(alts))
 
 
 _HEADINGS = _heading_pattern()
 _PART_SECTION = {"四": "重点工作", "五": "名词解释"}
+_BEFORE_HEADING = set('\n。.;:!?"”-')
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,41 +86,61 @@ class _Mark:
     section: str | None  # None: a part heading or a part we do not keep
 
 
-def _folded(text: str) -> str:
-    # Same length as the original, so offsets carry over; whitespace stays whitespace.
-    return "".join(fold_char(c) if len(fold_char(c)) == 1 else c for c in text)
+def _compacted(text: str) -> tuple[str, list[int]]:
+    """Folded text without whitespace, and where each character was: headings are found whatever
+    spaces people put into them ("十一、 政府采购支出情况", "第三部分 … 情况说明")."""
+    chars, pos = [], []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        f = fold_char(ch)
+        chars.append(f if len(f) == 1 else ch)
+        pos.append(i)
+    return "".join(chars), pos
+
+
+def _starts_line(text: str, at: int) -> bool:
+    """A heading opens a line, or follows a space or a sentence end (PDF extractions run sections
+    together: "…收入支出 八、国有资本经营预算财政拨款支出决算情况说明 本部门…")."""
+    if at == 0 or text[at - 1].isspace():
+        return True
+    return fold_char(text[at - 1]) in _BEFORE_HEADING
 
 
 def split_sections(text: str, variant: str) -> dict[str, str]:
     """Section id → text, for the sections whose headings the text holds (others absent)."""
-    folded = _folded(text)
+    compact, pos = _compacted(text)
     by_subject = subject_section(variant)
     marks: list[_Mark] = []
     part: str | None = None
-    for m in _HEADINGS.finditer(folded):
+    for m in _HEADINGS.finditer(compact):
+        start, end = pos[m.start()], pos[m.end() - 1] + 1
+        if not _starts_line(text, start):
+            continue
         kind = m.lastgroup or ""
         if kind == "part":
             part = m.group("part")[1]
-            sid = _PART_SECTION.get(part)
-            marks.append(_Mark(m.start(), _line_end(folded, m.end()), sid))
-            continue
-        if kind.startswith("x_"):
-            if part not in (None, "三"):
-                continue
-            marks.append(_Mark(m.start(), m.end(), by_subject[kind[2:]]))
-        elif kind.startswith("o_"):
-            if part not in (None, "一"):
-                continue
-            marks.append(_Mark(m.start(), _line_end(folded, m.end()), _OVERVIEW[int(kind[2:])][0]))
+            marks.append(_Mark(start, _line_end(text, end), _PART_SECTION.get(part)))
+        elif kind.startswith("x_"):
+            if part in (None, "三"):
+                marks.append(_Mark(start, end, by_subject[kind[2:]]))
+        elif kind.startswith("o_") and part in (None, "一") and _ends_line(text, end):
+            marks.append(_Mark(start, end, _OVERVIEW[int(kind[2:])][0]))
     out: dict[str, str] = {}
     for i, mark in enumerate(marks):
         if mark.section is None:
             continue
-        end = marks[i + 1].start if i + 1 < len(marks) else len(text)
-        body = text[mark.body : end].strip()
+        stop = marks[i + 1].start if i + 1 < len(marks) else len(text)
+        body = text[mark.body : stop].strip()
         if body or mark.section not in out:
             out[mark.section] = body
     return {k: v for k, v in out.items() if v}
+
+
+def _ends_line(text: str, at: int) -> bool:
+    nl = text.find("\n", at)
+    rest = text[at:] if nl < 0 else text[at:nl]
+    return not rest.strip()
 
 
 def _line_end(text: str, at: int) -> int:

@@ -101,7 +101,7 @@ class TextSession:
         text = r.text[start:end]
         base = f"{rule}|{sid}|{r.norm.text[a:b]}"
         seen[base] += 1
-        message = RULES[rule].message(section=section_label(sid), text=text, **fields)
+        message = RULES[rule].message(section=section_label(sid), text="".join(text.split()), **fields)
         loc = Location(section=sid, start=start, end=end, text=text)
         return Finding(rule, RULES[rule].severity, message, (loc,), None, text, f"{base}|{seen[base]}")
 

@@ -130,6 +130,17 @@ class TermMatcher:
             add(pattern, resolver)
         self._regex = re.compile(_class_pattern() + "|" + "|".join(alts))
         self._project = project
+        # The department's own name is filler between a term and its figure ("<部门>机关运行经费支出").
+        names = set()
+        if project is not None:
+            names = {compact(n) for n in (project.meta.department, project.units.main, *project.units.subordinates)}
+        self.names = tuple(sorted((n for n in names if len(n) >= 4), key=len, reverse=True))
+
+    def mask_names(self, text: str) -> str:
+        for name in self.names:
+            if name in text:
+                text = text.replace(name, " " * len(name))
+        return text
 
     def find(self, text: str, section: str, start: int = 0, end: int | None = None) -> list[Term]:
         end = len(text) if end is None else end

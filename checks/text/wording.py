@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from checks.text.normalize import Norm, compact
 from model.catalog import economic_groups
 from model.layout import T
-from model.project import Project
+from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, Project
 
 PLACEHOLDER = "【……】"
 PLACEHOLDER_RE = re.compile(r"【[^】\n]{0,20}】")
@@ -41,8 +41,8 @@ _LIST = re.compile(r"(人员经费|公用经费)[^。:]{0,30}?主要包括:(?P<i
 def listed_items(norm: Norm, project: Project) -> Iterator[tuple[int, int, str, str]]:
     """Items named in 六's lists that 06表 has no amount for: (start, end, code, name)."""
     basic = project.tables[T.BASIC]
-    if not any(r.values for r in basic.rows):
-        return
+    if not any(r.values for r in basic.rows if r.key not in (PERSONNEL_TOTAL, PUBLIC_TOTAL)):
+        return  # only the totals are filled in: nothing to say about the items
     by_name: dict[str, tuple[str, str]] = {}
     for g in economic_groups(project.meta.variant):
         by_name[compact(g.name)] = (g.code, g.name)
