@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from checks.base import HALF_CENT
@@ -143,21 +143,22 @@ class Judge:
         sid: str,
         c: Claim,
         severity: Severity | None = None,
-        expected: str | None = None,
+        replacement: str | None = None,
         extra: Iterable[Location] = (),
         **fields: object,
     ) -> None:
+        """``replacement``: what the span should read (the one-click fix), also the expected value."""
         loc = self._loc(sid, c)
         fields.setdefault("section", section_label(sid))
         fields.setdefault("text", "".join((loc.text or "").split()))
-        fields.setdefault("expected", expected or "")
+        fields.setdefault("expected", replacement or "")
         self.out.findings.append(
             Finding(
                 rule=rule,
                 severity=severity or RULES[rule].severity,
                 message=RULES[rule].message(**fields),
                 locations=(loc, *extra),
-                expected=expected,
+                expected=replacement,
                 actual=loc.text,
                 key=self._key(rule, sid, c),
             )
@@ -203,7 +204,8 @@ class Judge:
         written = self._wan(c)
         if c.fig.unit != "万元" and written != fact.value and c.fig.value == fact.value:
             expected = fmt_like(fact.value, c.fig.places, c.fig.grouped) + "万元"
-            self._emit("T708", sid, c, expected=expected, label=self._label(cid, c.measure))
+            with_unit = replace(c, span=(c.fig.start, c.fig.tail))  # the fix rewrites the unit
+            self._emit("T708", sid, with_unit, replacement=expected, label=self._label(cid, c.measure))
             return
         if _same_at_precision(written, fact.value, c.fig.places if c.fig.unit == "万元" else 2):
             return
@@ -227,7 +229,7 @@ class Judge:
         self._verify(sid, i)
         assert c.fig is not None
         if c.fig.value != fact.value:
-            self._emit("T713", sid, c, expected=str(int(fact.value)), label=con.label, where=fact.where)
+            self._emit("T713", sid, c, replacement=str(int(fact.value)), label=con.label, where=fact.where)
 
     # ---------------------------------------------------------------- changes
     def _judge_change(self, sid: str, i: int, c: Claim) -> None:
@@ -250,14 +252,15 @@ class Judge:
             return
         # a − b is two printed figures and the change a third: 0.015 is what rounding explains.
         severity = Severity.ROUNDING if right_word and gap <= HALF_CENT * 3 else Severity.ERROR
+        amount = fmt_like(abs(delta), c.fig.places, c.fig.grouped)
         word = ("增加" if sign > 0 else "减少") if sign else "持平"
-        expected_text = f"{word} {fmt_like(abs(delta), c.fig.places, c.fig.grouped)}" if sign else "持平"
+        expected_text = f"{word} {amount}" if sign else "持平"
         self._emit(
             "T703",
             sid,
             c,
             severity,
-            fmt_like(abs(delta), c.fig.places, c.fig.grouped) if right_word else None,
+            f"{word}{amount}" if sign else None,  # the span holds the word and the amount
             label=self._label(cid),
             against=against,
             detail=detail,
@@ -293,7 +296,7 @@ class Judge:
         if not delta:
             if written:
                 self._emit(
-                    "T704", sid, c, expected="0%", label=self._label(cid), against=_against(c), detail="增减额为0"
+                    "T704", sid, c, replacement="0%", label=self._label(cid), against=_against(c), detail="增减额为0"
                 )
             return
         if base_v <= 0:
@@ -385,7 +388,7 @@ class Judge:
         else:
             expected, detail = self.year, ""
         if n != expected:
-            self._emit("T709", sid, c, expected=str(expected), year=self.year, detail=detail)
+            self._emit("T709", sid, c, replacement=str(expected), year=self.year, detail=detail)
 
     def _judge_direction(self, sid: str, i: int, c: Claim) -> None:
         cid = self._concept(c)
@@ -403,7 +406,7 @@ class Judge:
         else:
             word = {1: "增加", -1: "减少", 0: "持平"}[sign]
             detail = f"{self._label(cid)}本年 {_plain(actual.amount)}，上年 {_plain(base.amount)}"
-        self._emit("T711", sid, c, expected=word, detail=detail)
+        self._emit("T711", sid, c, replacement=word, detail=detail)
 
     def _judge_none(self, sid: str, i: int, c: Claim) -> None:
         table = _TABLE_OF.get(c.concept or "")

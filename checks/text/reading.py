@@ -244,7 +244,7 @@ def read_section(section: str, text: str, matcher: TermMatcher) -> Reading:
             subjects.append((fig.tail, st.subject))
             prev = fig.tail
             seen_figure = True
-        _read_words(t, s0, s1, subjects, sent_terms, claims, si)
+        _read_words(t, s0, s1, subjects or [(s0, carry)], sent_terms, claims, si)
         if not seen_figure:
             # "1.一般公共服务（类）支出。年初预算为…": a sentence that only names a subject.
             if sent_terms:
@@ -339,7 +339,9 @@ def _read_figure(
     m = _CHANGE_AT_END.search(gap)
     if m:
         base = "budget" if _BASE_BUDGET.search(t, s0, fig.start) else "last"
-        return Claim("change", fig, concept=subject, base=base, sign=word_sign(m.group("w")), span=span)
+        # The span takes the word with the amount: a wrong direction is fixed with the amount.
+        word_span = (prev + m.start("w"), fig.end)
+        return Claim("change", fig, concept=subject, base=base, sign=word_sign(m.group("w")), span=word_span)
     after = t[gap_terms[-1].end : fig.start] if gap_terms else gap
     measure = _measure(after)
     if measure is None and st.list_measure is not None and "其中" in t[s0 : fig.start]:
