@@ -24,6 +24,7 @@ from model.layout import THREE_ROW, T
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL, Project
 
 MEASURES = ("actual", "budget", "adjusted", "last")
+_MISSING = object()
 MEASURE_LABEL = {"actual": "", "budget": "预算数", "adjusted": "调整后预算数", "last": "上年决算数"}
 
 
@@ -268,6 +269,14 @@ class Facts:
     def __init__(self, project: Project):
         self.project = project
         self._cache: dict[tuple[str, str], Fact | None] = {}
+        self._concepts: dict[str, Concept | None] = {}
+        self._identities: dict[tuple[str, str], str] = {}
+
+    def concept(self, cid: str) -> Concept | None:
+        c = self._concepts.get(cid, _MISSING)
+        if c is _MISSING:
+            c = self._concepts[cid] = concept(cid, self.project)
+        return c  # type: ignore[return-value]
 
     @cached_property
     def ctx(self) -> Ctx:
@@ -280,13 +289,19 @@ class Facts:
     def identity(self, cid: str, measure: str) -> str:
         """What a mention stands for: two concepts that read the same figure are one fact
         ("一般公共预算财政拨款支出年初预算" in 五 and "部门整体年初预算" in 十三)."""
-        c = concept(cid, self.project)
-        spec = c.specs.get(measure) if c is not None else None
-        if isinstance(spec, Cell):
-            return f"{spec.table}|{spec.row}|{spec.col}"
-        if isinstance(spec, Supp):
-            return spec.path
-        return f"{cid}|{measure}"
+        key = (cid, measure)
+        found = self._identities.get(key)
+        if found is None:
+            c = self.concept(cid)
+            spec = c.specs.get(measure) if c is not None else None
+            if isinstance(spec, Cell):
+                found = f"{spec.table}|{spec.row}|{spec.col}"
+            elif isinstance(spec, Supp):
+                found = spec.path
+            else:
+                found = f"{cid}|{measure}"
+            self._identities[key] = found
+        return found
 
     def get(self, cid: str, measure: str = "actual") -> Fact | None:
         key = (cid, measure)
@@ -295,7 +310,7 @@ class Facts:
         return self._cache[key]
 
     def _compute(self, cid: str, measure: str) -> Fact | None:
-        c = concept(cid, self.project)
+        c = self.concept(cid)
         if c is None:
             return None
         spec = c.specs.get(measure)

@@ -18,7 +18,7 @@ from checks.base import HALF_CENT
 from checks.catalog import RULES
 from checks.finding import Finding, Location, Severity
 from checks.percent import judge_percent, percent, places_of
-from checks.text.facts import MEASURE_LABEL, PARTS, Fact, Facts, concept
+from checks.text.facts import MEASURE_LABEL, PARTS, Fact, Facts
 from checks.text.reading import Claim, Reading
 from model.amount import ZERO
 from model.layout import T
@@ -81,7 +81,12 @@ class Judge:
         self._verified: set[tuple[str, int]] = set()
         self._counted: set[tuple[str, int]] = set()
         self._written: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self._by_sentence: dict[str, dict[int, list[Claim]]] = {}
         for sid, r in readings.items():
+            sentences: dict[int, list[Claim]] = defaultdict(list)
+            for c in r.claims:
+                sentences[c.sentence].append(c)
+            self._by_sentence[sid] = sentences
             for i, c in enumerate(r.claims):
                 if c.role == "value" and c.concept and c.fig is not None:
                     self._written[self._identity(self._concept(c), c.measure)].append((sid, i))
@@ -168,7 +173,7 @@ class Judge:
         self._verified.add((sid, i))
 
     def _label(self, cid: str | None, measure: str = "actual") -> str:
-        c = concept(cid, self.p) if cid else None
+        c = self.facts.concept(cid) if cid else None
         label = c.label if c else (cid or "")
         return label + MEASURE_LABEL.get(measure, "") if measure != "actual" else label
 
@@ -217,7 +222,7 @@ class Judge:
         self._emit("T701", sid, c, severity, expected, label=self._label(cid, c.measure), where=fact.where)
 
     def _judge_count(self, sid: str, i: int, c: Claim, cid: str | None) -> None:
-        con = concept(cid, self.p) if cid else None
+        con = self.facts.concept(cid) if cid else None
         if con is None or con.unit == "万元":
             return  # a count that names nothing we hold (团组, 人次…): not a figure of the accounts
         if cid == "perf.count" and not _names_projects(self.readings[sid], c):
@@ -365,9 +370,8 @@ class Judge:
         """ "17.07万元，完成年初预算的48.5%，比年初预算减少18.13万元": the budget is 17.07+18.13."""
         if actual is None:
             return None
-        for other in self.readings[sid].claims:
-            same = other.sentence == c.sentence and other.concept == c.concept
-            if same and other.role == "change" and other.base == "budget" and other.sign:
+        for other in self._by_sentence[sid].get(c.sentence, ()):
+            if other.concept == c.concept and other.role == "change" and other.base == "budget" and other.sign:
                 return Value(actual.amount - other.sign * self._wan(other), actual.terms + 1, False)
         return None
 
@@ -430,9 +434,10 @@ class Judge:
             if c.role != "value" or c.fig is None or not c.concept:
                 continue
             cid = self._concept(c)
-            for total, parts in _parts_items():
-                if _is_part(cid, parts) and (total, c.measure) in open_totals:
-                    groups[open_totals[(total, c.measure)]].setdefault(cid, i)
+            for total in _totals_of(cid):
+                parent = open_totals.get((total, c.measure))
+                if parent is not None:
+                    groups[parent].setdefault(cid, i)
             if cid in PARTS or cid in _DYNAMIC_PARTS:
                 open_totals[(cid, c.measure)] = i
         for parent, parts in groups.items():
@@ -528,15 +533,20 @@ class Judge:
 _DYNAMIC_PARTS = {"staff.in_service": "staffkind.", "assets.vehicles": "vehiclekind."}
 
 
-def _parts_items() -> Iterable[tuple[str, tuple[str, ...] | str]]:
-    yield from PARTS.items()
-    yield from _DYNAMIC_PARTS.items()
+_TOTALS_OF: dict[str, tuple[str, ...]] = {}
+for _total, _parts in PARTS.items():
+    for _part in _parts:
+        _TOTALS_OF[_part] = (*_TOTALS_OF.get(_part, ()), _total)
 
 
-def _is_part(cid: str | None, parts: tuple[str, ...] | str) -> bool:
+def _totals_of(cid: str | None) -> tuple[str, ...]:
+    """The totals a concept is a part of (staff and vehicle kinds are parts of their totals)."""
     if cid is None:
-        return False
-    return cid.startswith(parts) if isinstance(parts, str) else cid in parts
+        return ()
+    for total, prefix in _DYNAMIC_PARTS.items():
+        if cid.startswith(prefix):
+            return (total,)
+    return _TOTALS_OF.get(cid, ())
 
 
 def _names_projects(r: Reading, c: Claim) -> bool:

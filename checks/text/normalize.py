@@ -61,27 +61,53 @@ class Norm:
 
 def _is_heading_line(line: str) -> bool:
     s = line.strip()
-    if not s:
+    if not s or len(s) >= 40:
         return False
-    if s.startswith("图") and len(s) < 40:  # figure captions: "图1：收、支决算总计变动情况"
+    if s.startswith("图"):  # figure captions: "图1：收、支决算总计变动情况"
         return True
-    m = ENUM.match(s, _BULLET.match(s).end() if _BULLET.match(s) else 0)
-    if not m:
-        return False
-    rest = s[m.end() :]
     # A wrapped line of a long item ("4.区指挥部…项目绩效自评综") is as long as the page is wide.
-    return len(s) <= 26 and not any(ch in _DIGITS for ch in fold(rest)) and s[-1] not in ",，、"
+    if len(s) > 26 or s[-1] in ",，、":
+        return False
+    bullet = _BULLET.match(s)
+    m = ENUM.match(s, bullet.end() if bullet else 0)
+    return m is not None and not any(ch in _DIGITS for ch in fold(s[m.end() :]))
+
+
+_TABLE: dict[int, str] = {}  # str.translate table of single-character folds, grown as characters are seen
+_MULTI: set[str] = set()  # characters whose fold is longer than one character ("㎡")
+_KNOWN: set[str] = set()
+_RUN = re.compile(r"\S+")
+
+
+def _fold_line(line: str) -> tuple[str, list[int] | None]:
+    """The folded line, and where each character came from when that is not one for one."""
+    chars = set(line)
+    for ch in chars - _KNOWN:
+        f = fold_char(ch)
+        if len(f) == 1:
+            _TABLE[ord(ch)] = f
+        else:
+            _MULTI.add(ch)
+        _KNOWN.add(ch)
+    if _MULTI.isdisjoint(chars):
+        return line.translate(_TABLE), None
+    chars, where = [], []
+    for i, ch in enumerate(line):
+        f = fold_char(ch)
+        chars.append(f)
+        where.extend([i] * len(f))
+    return "".join(chars), where
 
 
 def normalize(text: str) -> Norm:
     out: list[str] = []
     pos: list[int] = []
-    lines = text.split("\n")
     offset = 0
-    pending = -1  # index of the first whitespace character since the last emitted one
+    pending = -1  # original index of the first whitespace since the last character emitted
     pending_break = False
     prev_line = ""
-    for n, line in enumerate(lines):
+    last = ""  # the last character emitted
+    for n, line in enumerate(text.split("\n")):
         bullet = _BULLET.match(line)
         skip = bullet.end() if bullet else 0
         if n:
@@ -90,25 +116,28 @@ def normalize(text: str) -> Norm:
                 pending = offset - 1
             if line.strip() and (_is_heading_line(prev_line) or ENUM.match(line, skip)):
                 pending_break = True
-        for i, c in enumerate(line):
-            at = offset + i
-            if c.isspace() or i < skip:
-                if pending < 0:
-                    pending = at
+        folded, where = _fold_line(line)
+        for m in _RUN.finditer(folded, skip if where is None else 0):
+            a, b = m.span()
+            if where is not None and where[a] < skip:
                 continue
-            f = fold_char(c)
-            if pending >= 0 and out:
+            if pending >= 0 and last:
                 if pending_break:
-                    if out[-1] not in _ENDS_SENTENCE and out[-1] != "\n":
+                    if last not in _ENDS_SENTENCE and last != "\n":
                         out.append("\n")
                         pos.append(pending)
-                elif out[-1] in _DIGITS and f[0] in _DIGITS:
+                elif last in _DIGITS and folded[a] in _DIGITS:
                     out.append(" ")
                     pos.append(pending)
             pending, pending_break = -1, False
-            for ch in f:
-                out.append(ch)
-                pos.append(at)
+            out.append(folded[a:b])
+            if where is None:
+                pos.extend(range(offset + a, offset + b))
+            else:
+                pos.extend(offset + w for w in where[a:b])
+            last = folded[b - 1]
+            if b < len(folded):
+                pending = offset + (b if where is None else where[b])
         if line.strip():
             prev_line = line
         offset += len(line) + 1

@@ -323,7 +323,11 @@ def _read_figure(
             refs: dict[str, int] = {}
             for i in range(len(claims) - 1, -1, -1):
                 c = claims[i]
-                if c.fig is None or c.fig.start < s0 or c.role != "value":
+                if c.fig is None:
+                    continue
+                if c.fig.start < s0:
+                    break  # claims are in text order: the sentence is done
+                if c.role != "value":
                     continue
                 if c.concept == subject and c.measure in ("budget", "actual", "adjusted"):
                     refs.setdefault("actual" if c.measure == "actual" else "budget", i)

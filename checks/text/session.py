@@ -52,6 +52,7 @@ class TextSession:
         """After the project's names changed (perf projects, kinds of staff) or a new project."""
         self.matcher = TermMatcher(self.project)
         self.readings: dict[str, Reading] = {}
+        self._leftovers: dict[str, tuple[Reading, list[tuple[int, int, str]]]] = {}
         for sid in self._section_ids():
             self._read(sid)
         self.data_changed()
@@ -90,7 +91,10 @@ class TextSession:
     def _wording(self, readings: dict[str, Reading]):
         seen: dict[str, int] = defaultdict(int)
         for sid, r in readings.items():
-            for a, b, reason in leftovers(r.norm):
+            cached = self._leftovers.get(sid)
+            if cached is None or cached[0] is not r:
+                cached = self._leftovers[sid] = (r, list(leftovers(r.norm)))
+            for a, b, reason in cached[1]:
                 yield self._word_finding("T714", sid, r, a, b, seen, detail=reason)
             if sid == "六":
                 for a, b, code, name in listed_items(r.norm, self.project):
