@@ -25,14 +25,19 @@ MARGINS_MM = (18.0, 15.0, 18.0, 15.0)  # left, top, right, bottom
 LAYOUT_DPI = 96  # the document is laid out at this resolution, then scaled to the device's
 FOOTER_PX = 28
 
-_app = None  # the offscreen QGuiApplication made for command-line use, kept alive
+_app = None  # the application object made for command-line use, kept alive
 
 
 def ensure_gui_app():
-    """Painting text needs a QGuiApplication; the command line has none, and often no display."""
+    """Painting text needs a QGuiApplication; the command line has none, and often no display.
+
+    A QApplication is made rather than a bare QGuiApplication: if anything in the same process
+    opens a window later (a test run, the window after a command), Qt allows only one application
+    object, and widgets need the QApplication kind.
+    """
     global _app
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     if QCoreApplication.instance() is None:
         argv = [sys.argv[0] if sys.argv else "main.py"]
@@ -41,7 +46,7 @@ def ensure_gui_app():
         )
         if headless and "QT_QPA_PLATFORM" not in os.environ:
             argv += ["-platform", "offscreen"]
-        _app = QGuiApplication(argv)
+        _app = QApplication(argv)
     return QCoreApplication.instance()
 
 
@@ -52,9 +57,25 @@ def page_layout():
     return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(*MARGINS_MM))
 
 
-def checklist_document(checklist: Checklist):
+def document_font():
+    """The CJK serif font, without its 'locl' feature.
+
+    Noto CJK's 'locl' swaps digits after a Latin letter ("X305", "H202") for glyphs that no
+    character maps to; the PDF then draws them but its text has no digits there. The content is
+    Simplified Chinese only, so the font's default forms are the right ones.
+    """
+    from PySide6.QtGui import QFont
+
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    if hasattr(font, "setFeature"):  # Qt 6.7+
+        font.setFeature(QFont.Tag("locl"), 0)
+    return font
+
+
+def checklist_document(checklist: Checklist, breaks: frozenset[tuple] = frozenset()):
     """A QTextDocument of the check list, laid out at LAYOUT_DPI whatever the screen."""
-    from PySide6.QtGui import QFont, QImage, QTextDocument
+    from PySide6.QtGui import QImage, QTextDocument
 
     doc = QTextDocument()
     reference = QImage(1, 1, QImage.Format.Format_RGB32)
@@ -63,14 +84,72 @@ def checklist_document(checklist: Checklist):
     reference.setDotsPerMeterY(dots_per_meter)
     doc.documentLayout().setPaintDevice(reference)
     doc._reference_device = reference  # the layout holds a raw pointer; keep the image alive with the document
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
+    font = document_font()
     font.setPointSizeF(10)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
-    doc.setHtml(checklist_html(checklist))
+    doc.setHtml(checklist_html(checklist, breaks))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, checklist_title(checklist))
     return doc
+
+
+SAFETY_PX = 8  # slack for spacing the unpaginated measurement does not see
+
+
+def page_breaks(checklist: Checklist, width: float, body: float) -> frozenset[tuple]:
+    """Where to break pages so that no finding's row is cut in two.
+
+    Qt cuts a table row across a page boundary line by line, which splits one finding's cells
+    over two pages. The list is laid out once without pages to measure every unit (head, group
+    title with the table header, each row, signature lines), then filled page by page; a table
+    that goes on repeats its title（续）and header. A row taller than a page is still cut by Qt.
+    """
+    doc = checklist_document(checklist)
+    doc.setTextWidth(width)
+    units = _units(doc, checklist)
+    breaks: set[tuple] = set()
+    start, carried = 0.0, 0.0  # where the current page starts, and the repeated head it carries
+    for i, (top, key, head) in enumerate(units):
+        bottom = units[i + 1][0] if i + 1 < len(units) else doc.size().height()
+        if bottom - start + carried <= body - SAFETY_PX or top <= start:
+            continue
+        if key[0] == "row" and key[2] == 0:
+            key, top, head = units[i - 1][1], units[i - 1][0], 0.0  # a title is not left alone at a page's foot
+            if top <= start:
+                continue
+        breaks.add(key)
+        start, carried = top, head
+    return frozenset(breaks)
+
+
+def _units(doc, checklist: Checklist) -> list[tuple[float, tuple, float]]:
+    """(top, key, height of the title and header repeated when a page starts here) for each unit."""
+    layout = doc.documentLayout()
+    frames = doc.rootFrame().childFrames()  # details, counts, one table per group, signatures
+    tables = frames[2 : 2 + len(checklist.groups)]
+    units: list[tuple[float, tuple, float]] = [(0.0, ("head",), 0.0)]
+    for g, table in enumerate(tables):
+        title_top = layout.blockBoundingRect(doc.findBlock(table.firstPosition() - 1)).top()
+        rows = [_row_top(layout, table, r) for r in range(table.rows())]
+        head = rows[1] - title_top if len(rows) > 1 else 0.0
+        units.append((title_top, ("title", g), 0.0))
+        units += [(rows[r], ("row", g, r - 1), head) for r in range(1, len(rows))]
+    units.append((layout.frameBoundingRect(frames[-1]).top(), ("sign",), 0.0))
+    return units
+
+
+def _row_top(layout, table, r: int) -> float:
+    return min(
+        layout.blockBoundingRect(table.cellAt(r, c).firstCursorPosition().block()).top() for c in range(table.columns())
+    )
+
+
+def footer_left(checklist: Checklist) -> str:
+    return f"{checklist.department} {checklist_title(checklist)}"
+
+
+def page_footer(page: int, pages: int) -> str:
+    return f"第 {page} 页，共 {pages} 页"
 
 
 def paint_checklist(checklist: Checklist, device) -> int:
@@ -79,19 +158,18 @@ def paint_checklist(checklist: Checklist, device) -> int:
     Returns the number of pages.
     """
     from PySide6.QtCore import QRectF, QSizeF, Qt
-    from PySide6.QtGui import QFont, QPainter
+    from PySide6.QtGui import QPainter
 
-    doc = checklist_document(checklist)
     scale = device.logicalDpiX() / LAYOUT_DPI
     area = device.pageLayout().paintRectPixels(device.resolution())
     width, height = area.width() / scale, area.height() / scale
     body = height - FOOTER_PX
+    doc = checklist_document(checklist, page_breaks(checklist, width, body))
     doc.setPageSize(QSizeF(width, body))
     pages = doc.pageCount()
-    footer_font = QFont()
-    footer_font.setFamilies(FONT_FAMILIES)
+    footer_font = document_font()
     footer_font.setPixelSize(12)  # in layout pixels: the painter's scale brings it to the device
-    left = f"{checklist.department} {checklist_title(checklist)}"
+    left = footer_left(checklist)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("无法开始打印（打印机或文件不可用）")
@@ -109,7 +187,7 @@ def paint_checklist(checklist: Checklist, device) -> int:
             painter.drawLine(0, int(height - FOOTER_PX + 4), int(width), int(height - FOOTER_PX + 4))
             painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
             painter.drawText(
-                foot, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"第 {i + 1} 页，共 {pages} 页"
+                foot, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), page_footer(i + 1, pages)
             )
     finally:
         painter.end()
@@ -132,44 +210,42 @@ def checklist_pdf_bytes(checklist: Checklist) -> bytes:
     paint_checklist(checklist, writer)
     del writer  # flushes the PDF's trailer into the buffer
     buffer.close()
-    return repair_to_unicode(bytes(data.data()), radical_map(checklist_html(checklist)))
+    drawn = checklist_html(checklist) + page_footer(0, 0) + footer_left(checklist)
+    return repair_to_unicode(bytes(data.data()), glyph_twins(drawn))
 
 
 # ---------------------------------------------------------------- searchable text in the PDF
 #
 # Qt writes each embedded font's ToUnicode map by asking, for every code point in turn, which glyph
-# it draws, and keeps the first code point per glyph. CJK fonts draw a radical (⻔ U+2ED4, ⾦ U+2FA6)
-# with the same glyph as the ideograph (门, 金), and the radicals come first, so the PDF's text reads
-# "部⻔", "⾦额": a search for 部门 in the PDF finds nothing. The map is rewritten, code for code
-# (same length, so no offset in the file moves), to the ideographs the document actually contains.
+# it draws, and keeps the first code point per glyph. CJK fonts draw several code points with one
+# glyph — the radical ⻔ U+2ED4 and 门, ⾦ U+2FA6 and 金, 〜 U+301C and ～ U+FF5E — and the odd
+# one comes first, so the PDF's text reads "部⻔", "⾦额": a search for 部门 finds nothing. The
+# map is rewritten, code for code (same length, so no offset in the file moves), to the characters
+# the document actually contains.
 
-_RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement, Kangxi Radicals
 
+def glyph_twins(text: str) -> dict[int, int]:
+    """Code point Qt names a glyph by → the character of ``text`` drawn with that glyph."""
+    from PySide6.QtGui import QRawFont
 
-def radical_map(text: str) -> dict[int, int]:
-    """Radical → the ideograph of ``text`` drawn with the same glyph, in the fonts used."""
-    import unicodedata
-
-    from PySide6.QtGui import QFont, QRawFont
-
-    wanted = sorted({ch for ch in text if ord(ch) >= 0x3000})
-    radicals = "".join(chr(c) for c in _RADICALS)
+    wanted = sorted({ch for ch in text if ord(ch) >= 0x80})
+    present = {ord(ch) for ch in wanted}
+    bmp = "".join(chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c < 0xE000)
     out: dict[int, int] = {}
     for bold in (False, True):
-        font = QFont()
-        font.setFamilies(FONT_FAMILIES)
+        font = document_font()
         font.setBold(bold)
         raw = QRawFont.fromFont(font)
         if not raw.isValid():
             continue
-        by_glyph = {g: ch for g, ch in zip(raw.glyphIndexesForString("".join(wanted)), wanted, strict=True) if g}
-        for r, g in zip(radicals, raw.glyphIndexesForString(radicals), strict=True):
-            if g and g in by_glyph:
-                out[ord(r)] = ord(by_glyph[g])
-    for c in _RADICALS:  # Kangxi radicals have a compatibility mapping of their own
-        ideograph = unicodedata.normalize("NFKC", chr(c))
-        if ideograph != chr(c) and c not in out:
-            out[c] = ord(ideograph)
+        first: dict[int, int] = {}
+        for ch, g in zip(bmp, raw.glyphIndexesForString(bmp), strict=True):
+            if g:
+                first.setdefault(g, ord(ch))
+        for ch, g in zip(wanted, raw.glyphIndexesForString("".join(wanted)), strict=True):
+            named = first.get(g)
+            if g and named is not None and named not in present:
+                out[named] = ord(ch)
     return out
 
 

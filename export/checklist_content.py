@@ -220,14 +220,20 @@ _CELL = 'style="border: 1px solid #000; padding: 3px"'
 _HEAD = 'style="border: 1px solid #000; padding: 3px; background-color: #e8e8e8; font-weight: bold"'
 _GRID = 'width="100%" cellspacing="0" cellpadding="3" style="border-collapse: collapse; border: 1px solid #000; font-size: 9pt"'
 # 序号 级别 规则 位置 问题 应为 实为
-_COLUMNS = (("序号", 5), ("级别", 8), ("规则", 14), ("位置", 22), ("问题", 33), ("应为", 9), ("实为", 9))
+_COLUMNS = (("序号", 5), ("级别", 9), ("规则", 13), ("位置", 20), ("问题", 31), ("应为", 11), ("实为", 11))
 
 
 def checklist_title(c: Checklist) -> str:
     return f"{c.year}年度部门决算公开审核清单"
 
 
-def checklist_html(c: Checklist) -> str:
+PAGE_BREAK = "page-break-before: always; "
+
+
+def checklist_html(c: Checklist, breaks: frozenset[tuple] = frozenset()) -> str:
+    """The check list as Qt rich text. ``breaks`` puts a page break before a group's title
+    ("title", g), before row r of group g ("row", g, r: the table goes on under its title marked
+    （续）and its header), or before the signature lines ("sign",)."""
     out = [
         "<html><body>",
         f'<p align="center" style="font-size: 17pt; font-weight: bold">{_e(checklist_title(c))}</p>',
@@ -241,16 +247,23 @@ def checklist_html(c: Checklist) -> str:
     out.append(_counts_html(c))
     if not c.groups:
         out.append("<p>未发现问题。</p>")
-    for name, items in c.groups:
-        out.append(f'<p style="font-size: 12pt; font-weight: bold; margin-top: 10px">{_e(name)}（{len(items)} 条）</p>')
-        out.append(f"<table {_GRID}><thead><tr>")
-        out += [f'<th width="{w}%" {_HEAD}>{h}</th>' for h, w in _COLUMNS]
-        out.append("</tr></thead>")
-        out += [_item_html(item) for item in items]
+    for g, (name, items) in enumerate(c.groups):
+        out.append(_group_head(f"{name}（{len(items)} 条）", ("title", g) in breaks))
+        for r, item in enumerate(items):
+            if r and ("row", g, r) in breaks:
+                out.append("</table>")
+                out.append(_group_head(f"{name}（续）", True))
+            out.append(_item_html(item))
         out.append("</table>")
-    out.append(_signatures_html())
+    out.append(_signatures_html(("sign",) in breaks))
     out.append("</body></html>")
     return "".join(out)
+
+
+def _group_head(title: str, page_break: bool) -> str:
+    style = (PAGE_BREAK if page_break else "") + "font-size: 12pt; font-weight: bold; margin-top: 10px"
+    heads = "".join(f'<th width="{w}%" {_HEAD}>{h}</th>' for h, w in _COLUMNS)
+    return f'<p style="{style}">{_e(title)}</p><table {_GRID}><thead><tr>{heads}</tr></thead>'
 
 
 def _counts_html(c: Checklist) -> str:
@@ -288,10 +301,11 @@ def _item_html(item: Item) -> str:
     return "<tr>" + "".join(f'<td {_CELL} align="{a}">{v}</td>' for v, a in cells) + "</tr>"
 
 
-def _signatures_html() -> str:
+def _signatures_html(page_break: bool = False) -> str:
     blank = "&nbsp;" * 28
+    style = (PAGE_BREAK if page_break else "") + "margin-top: 28px"
     return (
-        '<table width="100%" cellspacing="0" cellpadding="4" style="margin-top: 28px"><tr>'
+        f'<table width="100%" cellspacing="0" cellpadding="4" style="{style}"><tr>'
         f"<td>填表人：<u>{blank}</u></td>"
         f"<td>审核人：<u>{blank}</u></td>"
         f"<td>日期：<u>{'&nbsp;' * 6}</u>年<u>{'&nbsp;' * 4}</u>月<u>{'&nbsp;' * 4}</u>日</td>"
