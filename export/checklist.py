@@ -93,10 +93,27 @@ def checklist_document(checklist: Checklist, breaks: frozenset[tuple] = frozense
     return doc
 
 
-SAFETY_PX = 8  # slack for spacing the unpaginated measurement does not see
+SAFETY_PX = (16, 40, 80)  # slack for spacing the unpaginated measurement does not see, tried in turn
 
 
-def page_breaks(checklist: Checklist, width: float, body: float) -> frozenset[tuple]:
+def paginated_document(checklist: Checklist, width: float, body: float):
+    """The document with its page breaks, laid out in pages of ``width`` × ``body``.
+
+    If a page overflows after all (Qt then adds a page of its own, the planned break an empty
+    one), the breaks are planned again with more slack.
+    """
+    from PySide6.QtCore import QSizeF
+
+    for slack in SAFETY_PX:
+        breaks = page_breaks(checklist, width, body, slack)
+        doc = checklist_document(checklist, breaks)
+        doc.setPageSize(QSizeF(width, body))
+        if doc.pageCount() <= len(breaks) + 1:
+            break
+    return doc
+
+
+def page_breaks(checklist: Checklist, width: float, body: float, slack: float = SAFETY_PX[0]) -> frozenset[tuple]:
     """Where to break pages so that no finding's row is cut in two.
 
     Qt cuts a table row across a page boundary line by line, which splits one finding's cells
@@ -111,7 +128,7 @@ def page_breaks(checklist: Checklist, width: float, body: float) -> frozenset[tu
     start, carried = 0.0, 0.0  # where the current page starts, and the repeated head it carries
     for i, (top, key, head) in enumerate(units):
         bottom = units[i + 1][0] if i + 1 < len(units) else doc.size().height()
-        if bottom - start + carried <= body - SAFETY_PX or top <= start:
+        if bottom - start + carried <= body - slack or top <= start:
             continue
         if key[0] == "row" and key[2] == 0:
             key, top, head = units[i - 1][1], units[i - 1][0], 0.0  # a title is not left alone at a page's foot
@@ -157,15 +174,14 @@ def paint_checklist(checklist: Checklist, device) -> int:
 
     Returns the number of pages.
     """
-    from PySide6.QtCore import QRectF, QSizeF, Qt
+    from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QPainter
 
     scale = device.logicalDpiX() / LAYOUT_DPI
     area = device.pageLayout().paintRectPixels(device.resolution())
     width, height = area.width() / scale, area.height() / scale
     body = height - FOOTER_PX
-    doc = checklist_document(checklist, page_breaks(checklist, width, body))
-    doc.setPageSize(QSizeF(width, body))
+    doc = paginated_document(checklist, width, body)
     pages = doc.pageCount()
     footer_font = document_font()
     footer_font.setPixelSize(12)  # in layout pixels: the painter's scale brings it to the device

@@ -81,9 +81,11 @@ def test_pdf_is_a4_with_numbered_pages_and_repeated_table_headers(qapp, tmp_path
     for n, page in enumerate(pages, 1):
         assert f"第 {n} 页，共 {len(pages)} 页" in page
         assert "序号" in page and "实为" in page  # the findings table's header on every page
-    raw = _flat(_text(pdf, "-raw"))
+    # No finding is cut across two pages: each message is whole on one page.
+    raw_pages = [_flat(pg) for pg in _text(pdf, "-raw").split("\f")]
     for f in findings:
-        assert _flat(f.message) in raw
+        assert sum(_flat(f.message) in pg for pg in raw_pages) == 1, f.message
+    assert any("（续）" in pg for pg in raw_pages)  # a table that goes on says so
 
 
 def test_severity_is_written_in_words_for_a_grayscale_copy(qapp, tmp_path):

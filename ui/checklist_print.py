@@ -35,7 +35,9 @@ def make_print_preview(
 ) -> QPrintPreviewDialog:
     """The preview dialog, not yet shown; its 打印 button prints what it shows."""
     checklist = build_checklist(project, findings)
-    dialog = QPrintPreviewDialog(make_printer(checklist), parent)
+    printer = make_printer(checklist)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog._printer = printer  # the dialog does not own its printer; it must live as long as the dialog
     dialog.setWindowTitle(f"{TITLE} — 打印预览")
     dialog.paintRequested.connect(lambda printer: paint_checklist(checklist, printer))
     dialog.resize(900, 1000)
