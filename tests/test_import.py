@@ -197,3 +197,19 @@ def test_foreign_or_damaged_files_are_refused_untouched(tmp_path, content, messa
     with pytest.raises(WorkbookError, match=message):
         import_workbook(path)
     assert path.read_bytes() == content
+
+
+def test_tables_without_titles_are_recognised_by_their_headers(tmp_path):
+    p, path = _exported(tmp_path, variant="2023", layout="B")
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        ws["A1"] = None  # no title
+        ws.cell(row=2, column=ws.max_column).value = None  # no 公开NN表 either, except on 05
+    wb["公开05表"]["E2"] = "公开05表"
+    wb.save(path)
+    r = import_workbook(path)
+    assert set(r.sheets) == set(T)
+    assert any("年度" in i.message for i in r.issues)  # the year came from nowhere: said so
+    for t in T:
+        a = {row.key: row.values for row in p.tables[t].rows if row.values}
+        assert a == {row.key: row.values for row in r.project.tables[t].rows if row.values}, t
