@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from checks.batch import BatchResult, check_path, collect_inputs, exit_status, run_batch, summary_table, totals
 from main import main
 from tests.batch_folder import make_inbox
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +136,14 @@ def test_repeated_departments_are_pointed_out():
     assert "甲局 2024年度 出现在 2 个文件中：甲.xlsx、甲.jsgk" in text
     assert "乙局 2024年度 出现在" not in text
     assert totals([a, b, c])["with_errors"] == 1 and exit_status([a, b, c]) == 1
+
+
+def test_batch_checking_never_loads_qt(inbox):
+    folder, _departments = inbox
+    code = (
+        "import sys, main; status = main.main(['check', sys.argv[1], '--jobs', '1']);"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')]; print('status', status)"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert "status 2" in run.stdout
