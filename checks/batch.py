@@ -23,7 +23,9 @@ from checks.finding import SEVERITIES
 from checks.report import summarize, to_json, to_text
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
-INPUT_SUFFIXES = (".jsgk", ".xlsx", ".xlsm")
+# Old .xls and WPS .et files are collected too, so that they are reported (with how to convert
+# them) instead of being passed over in silence.
+INPUT_SUFFIXES = (".jsgk", ".xlsx", ".xlsm", ".xls", ".et")
 COUNT_KEYS = tuple(s.value for s in SEVERITIES)
 
 

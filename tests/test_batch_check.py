@@ -112,6 +112,14 @@ def test_one_input_still_goes_through_the_single_check(inbox, capsys):
     assert main(["check", str(damaged.path)]) == 2
 
 
+def test_old_xls_files_are_reported_not_skipped(tmp_path, capsys):
+    (tmp_path / "旧格式.xls").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)
+    (tmp_path / "附件.docx").write_bytes(b"PK")
+    assert main(["check", str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    assert "旧格式.xls" in out and "另存为 .xlsx" in out and "附件.docx" not in out
+
+
 def test_an_empty_folder_is_reported(tmp_path, capsys):
     assert main(["check", str(tmp_path)]) == 2
     assert "没有项目文件" in capsys.readouterr().err
