@@ -134,6 +134,8 @@ def page_breaks(checklist: Checklist, width: float, body: float, slack: float = 
             key, top, head = units[i - 1][1], units[i - 1][0], 0.0  # a title is not left alone at a page's foot
             if top <= start:
                 continue
+        elif key == ("sign",) and units[i - 1][1][0] == "row" and units[i - 1][1][2] > 0 and units[i - 1][0] > start:
+            top, key, head = units[i - 1]  # the signatures take the last finding along, not a page of their own
         breaks.add(key)
         start, carried = top, head
     return frozenset(breaks)

@@ -66,6 +66,9 @@ def test_pdf_holds_every_finding_the_counts_and_the_signature_lines(qapp, tmp_pa
     assert numbers == [str(counts[s]) for s in (Severity.ERROR, Severity.ROUNDING, Severity.WARNING, Severity.HINT)]
     for word in ("填表人", "审核人", "日期"):
         assert word in raw
+    # the signature lines never stand on a page of their own
+    last = [pg for pg in _text(pdf, "-raw").split("\f") if pg.strip()][-1]
+    assert "填表人" in last and "序号" in last
 
 
 def test_pdf_is_a4_with_numbered_pages_and_repeated_table_headers(qapp, tmp_path):
