@@ -6,11 +6,20 @@ import json
 import sys
 
 from checks.engine import run_checks
-from checks.finding import Severity
+from checks.finding import Finding, Severity
 from checks.report import import_findings, to_json, to_text
-from model.loader import InputError, load_input
+from model.loader import InputError, Loaded, load_input
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def loaded_findings(loaded: Loaded) -> list[Finding]:
+    """The checks' findings, then what the workbook import could not place."""
+    return run_checks(loaded.project) + import_findings(loaded.imported)
+
+
+def loaded_sources(loaded: Loaded) -> dict | None:
+    return getattr(loaded.imported, "sources", None)
 
 
 def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> int:
@@ -23,7 +32,7 @@ def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> in
         print(f"无法读取：{e}", file=sys.stderr)
         return EXIT_UNREADABLE
     project = loaded.project
-    findings = run_checks(project) + import_findings(loaded.imported)
+    findings = loaded_findings(loaded)
     coverage = None
     if text is not None:
         from checks.text.command import load_text_into
@@ -35,9 +44,8 @@ def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> in
             return EXIT_UNREADABLE
         findings += report.findings
         coverage = report.coverage
-    sources = getattr(loaded.imported, "sources", None)
     if as_json:
-        doc = to_json(findings, project, sources, path)
+        doc = to_json(findings, project, loaded_sources(loaded), path)
         if coverage is not None:
             doc["summary"]["text"] = text
             doc["summary"]["text_coverage"] = coverage.as_dict()
