@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from checks.percent import percent
-from checks.text.facts import Facts
+from checks.text.facts import PARTS, Facts
 from checks.text.sections import subject_section
 from checks.text.wording import PLACEHOLDER
 from model.amount import fmt_plain
@@ -174,67 +174,42 @@ class Drafter:
             tail = f"，其中：{'，'.join(parts)}" if parts else ""
             w.bound("retired", f"离退休人员{s.retired_total}人{tail}。")
 
-    def _total_and_change(self, w: _Writer, cid: str, label: str, each: bool) -> None:
+    def _total_and_change(self, w: _Writer, cid: str, label: str, each: bool = False, both: bool = False) -> None:
+        """ "2024年度收、支总计均为…万元。与2023年度相比，…增加…，增长…%，主要原因是【……】。"
+        ``both``: a total of income and expense alike ("均为"); ``each``: "各增加"."""
         total = self.v(cid)
         if total is None:
             w.fixed(f"{self.year}年度{label}{PLACEHOLDER}万元。")
             return
-        w.bound("total", f"{self.year}年度{label}均为{money(total)}万元。")
+        w.bound("total", f"{self.year}年度{label}{'均为' if both else ''}{money(total)}万元。")
         change = self.change(cid, label, each=each)
-        if change is None:
-            w.fixed(f"与{self.last}年度相比，{label}{PLACEHOLDER}，{REASON}。")
-        else:
-            w.bound("change", f"{change}，")
-            w.fixed(f"{REASON}。")
-
-    def s_total(self, w: _Writer) -> None:
-        self._total_and_change(w, "grand_total", "收、支总计", each=False)
-
-    def _parts(self, w: _Writer, total_cid: str, share_of: str, parts: Iterable[tuple[str, str]]) -> None:
-        total = self.v(total_cid)
-        shown = [(cid, label, self.v(cid)) for cid, label in parts]
-        shown = [(cid, label, v) for cid, label, v in shown if v]
-        if not shown or not total:
-            return
-        items = "；".join(f"{label}{money(v)}万元，占{share_of}{self.pct(v, total)}" for _cid, label, v in shown)
-        w.bound("parts", f"其中：{items}。")
-
-    def _amount_and_change(self, w: _Writer, cid: str, label: str) -> None:
-        total = self.v(cid)
-        if total is None:
-            w.fixed(f"{self.year}年度{label}{PLACEHOLDER}万元。")
-            return
-        w.bound("total", f"{self.year}年度{label}{money(total)}万元。")
-        change = self.change(cid, label)
         if change is not None:
             w.bound("change", f"{change}，")
             w.fixed(f"{REASON}。")
+        elif both:
+            w.fixed(f"与{self.last}年度相比，{label}{PLACEHOLDER}，{REASON}。")
+
+    def s_total(self, w: _Writer) -> None:
+        self._total_and_change(w, "grand_total", "收、支总计", both=True)
+
+    def _parts(self, w: _Writer, total_cid: str, share_of: str) -> None:
+        """ "其中：基本支出…万元，占本年支出…%；项目支出…" for the parts of a total that are not nil."""
+        total = self.v(total_cid)
+        shown = [(self.f.concept(cid), self.v(cid)) for cid in PARTS[total_cid]]
+        items = "；".join(f"{c.label}{money(v)}万元，占{share_of}{self.pct(v, total)}" for c, v in shown if c and v)
+        if items and total:
+            w.bound("parts", f"其中：{items}。")
 
     def s_income(self, w: _Writer) -> None:
-        self._amount_and_change(w, "income_total", "收入合计")
-        parts = (
-            ("fiscal_income", "财政拨款收入"),
-            ("superior_income", "上级补助收入"),
-            ("business_income", "事业收入"),
-            ("operating_income", "经营收入"),
-            ("affiliated_income", "附属单位上缴收入"),
-            ("other_income", "其他收入"),
-        )
-        self._parts(w, "income_total", "本年收入", parts)
+        self._total_and_change(w, "income_total", "收入合计")
+        self._parts(w, "income_total", "本年收入")
 
     def s_expense(self, w: _Writer) -> None:
-        self._amount_and_change(w, "expense_total", "支出合计")
-        parts = (
-            ("basic", "基本支出"),
-            ("project", "项目支出"),
-            ("upper_expense", "上缴上级支出"),
-            ("operating_expense", "经营支出"),
-            ("affiliated_expense", "对附属单位补助支出"),
-        )
-        self._parts(w, "expense_total", "本年支出", parts)
+        self._total_and_change(w, "expense_total", "支出合计")
+        self._parts(w, "expense_total", "本年支出")
 
     def s_fiscal(self, w: _Writer) -> None:
-        self._total_and_change(w, "fiscal_grand_total", "财政拨款收、支总计", each=True)
+        self._total_and_change(w, "fiscal_grand_total", "财政拨款收、支总计", each=True, both=True)
         w.para()
         funds = (
             ("general_income", "一般公共预算财政拨款收入"),

@@ -255,39 +255,33 @@ def _first_seq(p: str) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def _split_top(p: str) -> list[str]:
-    parts, depth, start, i = [], 0, 0, 0
+def _scan(p: str, start: int = 0):
+    """(index, character, depth after it) over a pattern, escapes skipped."""
+    depth, i = 0, start
     while i < len(p):
         c = p[i]
         if c == "\\":
             i += 2
             continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+        depth += (c == "(") - (c == ")")
+        yield i, c, depth
+        i += 1
+
+
+def _split_top(p: str) -> list[str]:
+    parts, start = [], 0
+    for i, c, depth in _scan(p):
+        if c == "|" and depth == 0:
             parts.append(p[start:i])
             start = i + 1
-        i += 1
     parts.append(p[start:])
     return parts
 
 
 def _close(p: str, i: int) -> int:
-    depth = 0
-    while i < len(p):
-        c = p[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for j, c, depth in _scan(p, i):
+        if c == ")" and depth == 0:
+            return j
     raise ValueError(p)
 
 
