@@ -159,12 +159,7 @@ class Drafter:
 
     def staff(self, w: _Writer) -> None:
         s = self.p.supplementary.staff
-        if s.in_service_total is None:
-            w.fixed(f"{self.dept}在职实有人数{PLACEHOLDER}人。")
-        else:
-            kinds = "，".join(f"{k.kind}{k.count}人" for k in s.in_service if k.kind and k.count is not None)
-            tail = f"，其中：{kinds}" if kinds else ""
-            w.bound("in_service", f"{self.dept}在职实有人数{s.in_service_total}人{tail}。")
+        _counted(w, "in_service", f"{self.dept}在职实有人数", s.in_service_total, s.in_service, "人")
         if s.retired_total is not None:
             parts = []
             if s.retired_lixiu is not None:
@@ -455,12 +450,8 @@ class Drafter:
 
     def s_assets(self, w: _Writer) -> None:
         a = self.p.supplementary.assets
-        if a.vehicles_total is None:
-            w.fixed(f"截至{self.year}年12月31日，{self.dept}共有车辆{PLACEHOLDER}辆。")
-        else:
-            kinds = "，".join(f"{k.kind}{k.count}辆" for k in a.vehicles if k.kind and k.count is not None)
-            tail = f"，其中：{kinds}" if kinds else ""
-            w.bound("vehicles", f"截至{self.year}年12月31日，{self.dept}共有车辆{a.vehicles_total}辆{tail}。")
+        head = f"截至{self.year}年12月31日，{self.dept}共有车辆"
+        _counted(w, "vehicles", head, a.vehicles_total, a.vehicles, "辆")
         general = "" if a.general_equipment_50w is None else f"单价50万元以上通用设备{a.general_equipment_50w}台（套）"
         special = (
             "" if a.special_equipment_100w is None else f"单价100万元以上专用设备{a.special_equipment_100w}台（套）"
@@ -509,6 +500,15 @@ class Drafter:
             if w.section.segments:
                 w.para()
             w.fixed(line)
+
+
+def _counted(w: _Writer, sid: str, head: str, total: int | None, kinds, unit: str) -> None:
+    """ "…共有车辆6辆，其中：应急车辆2辆，…。" (a placeholder when the total is not entered)."""
+    if total is None:
+        w.fixed(f"{head}{PLACEHOLDER}{unit}。")
+        return
+    listed = "，".join(f"{k.kind}{k.count}{unit}" for k in kinds if k.kind and k.count is not None)
+    w.bound(sid, f"{head}{total}{unit}{'，其中：' + listed if listed else ''}。")
 
 
 def _class_stem(code: str) -> str:
