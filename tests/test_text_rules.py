@@ -96,6 +96,10 @@ def test_T704_a_rate_of_change(base):
     assert f.severity is E and f.expected == "11.6%"
     assert "114.77÷990.75" in f.message
     assert silent(base, "T704", "一", "与2023年度相比，收、支总计增加 114.77 万元，增长 11.6%。")
+    # "增幅"/"降幅" and "增长率" are rates too.
+    (f,) = fires(base, "T704", "十", "机关运行经费支出103.36万元，较年初预算减少15.95万元，降幅13.5%。", "13.5%")
+    assert f.expected == "13.4%"
+    assert silent(base, "T704", "二", "本年收入合计1105.52万元，较上年增加114.77万元，增幅11.6%。")
     # Without last year's figure the change written is used: 114.77 ÷ (1105.52 − 114.77).
     base2 = caidian_2024()
     base2.supplementary.last_year.grand_total = None

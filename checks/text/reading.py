@@ -37,6 +37,7 @@ SENTENCE_END = re.compile(r"[。!?\n]")
 
 _CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|节约|节支|超支"
 _CHANGE_AT_END = re.compile(rf"(?P<w>{_CHANGE_WORDS})(?:了)?(?:额|幅度)?(?:为|达)?$")
+_RATE_AT_END = re.compile(rf"(?:(?P<w>{_CHANGE_WORDS})(?:了)?(?:幅度|率)?|(?P<w2>增幅|降幅|涨幅|减幅))(?:为|达|是)?$")
 _SHARE_AT_END = re.compile(r"占(?P<den>[^,;。占]{0,24}?)(?:的)?(?:比[重例])?(?:为|达)?$")
 _COMPLETION_AT_END = re.compile(
     r"(?:完成(?:了)?(?:年初|全年|调整后)?预算(?:数)?的?|(?:预算)?执行率(?:为|达到?|是)?|完成率(?:为)?)$"
@@ -109,8 +110,8 @@ class Reading:
         return a, b, self.text[a:b]
 
 
-_UP = {"增加", "增长", "上升", "超支", "大于", "高于", "超过", "超出"}
-_DOWN = {"减少", "下降", "降低", "节约", "节支", "小于", "低于"}
+_UP = {"增加", "增长", "上升", "超支", "大于", "高于", "超过", "超出", "增幅", "涨幅"}
+_DOWN = {"减少", "下降", "降低", "节约", "节支", "小于", "低于", "降幅", "减幅"}
 
 
 def word_sign(word: str) -> int:
@@ -332,11 +333,12 @@ def _read_figure(
                 if c.concept == subject and c.measure in ("budget", "actual", "adjusted"):
                     refs.setdefault("actual" if c.measure == "actual" else "budget", i)
             return Claim("completion", fig, concept=subject, refs=refs, span=span)
-        m = _CHANGE_AT_END.search(gap)
+        m = _RATE_AT_END.search(gap)
         if m:
             refs = {"change": st.last_change} if st.last_change is not None else {}
             base = "budget" if _BASE_BUDGET.search(t, s0, fig.start) else "last"
-            return Claim("rate", fig, concept=subject, base=base, sign=word_sign(m.group("w")), refs=refs, span=span)
+            word = m.group("w") or m.group("w2")
+            return Claim("rate", fig, concept=subject, base=base, sign=word_sign(word), refs=refs, span=span)
         return Claim("percent", fig, span=span, financial=bool(_FINANCIAL.search(t, s0, fig.end)))
     if fig.kind == "count":
         return Claim("value", fig, concept=subject, span=span)
@@ -355,7 +357,7 @@ def _read_figure(
 
 
 def _strip_role(gap: str) -> str:
-    for pattern in (_SHARE_AT_END, _COMPLETION_AT_END, _CHANGE_AT_END):
+    for pattern in (_SHARE_AT_END, _COMPLETION_AT_END, _RATE_AT_END, _CHANGE_AT_END):
         m = pattern.search(gap)
         if m:
             return gap[: m.start()]
