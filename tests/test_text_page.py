@@ -197,3 +197,10 @@ def test_another_project_rebuilds_the_editors(page):
     assert page.editors["七"].toPlainText().startswith("2024年度")
     assert page.sections.count() == len(all_sections("2020"))
     assert page.sections.item(0).data(Qt.ItemDataRole.UserRole) == "概况.职能"
+
+
+def test_reload_after_the_text_changed_outside_the_page(page):
+    page.project.text["十"] = "机关运行经费支出 113.36 万元。"
+    page.reload()
+    assert page.editors["十"].toPlainText() == "机关运行经费支出 113.36 万元。"
+    assert [f.expected for f in page.findings() if f.locations[0].section == "十"] == ["103.36"]

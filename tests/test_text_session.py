@@ -67,3 +67,14 @@ def test_an_unchanged_section_is_not_read_again():
     p.text["五"] = ""
     session.section_changed("五")
     assert "五" not in session.readings
+
+
+def test_renaming_a_project_in_the_supplementary_data_rereads_the_text():
+    p = with_seed_text(caidian_2024(), "001")
+    session = TextSession(p)
+    before = [f for f in session.findings() if f.locations[0].section == "十三" and f.rule == "T712"]
+    p.supplementary.performance.projects[0].name = "另一个项目"
+    session.data_changed()
+    after = [f for f in session.findings() if f.locations[0].section == "十三" and f.rule == "T712"]
+    # "督办、文印…信息化" no longer names a project of the data: its figures are no longer tied.
+    assert len(after) > len(before)

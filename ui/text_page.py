@@ -250,6 +250,12 @@ class TextPage(QWidget):
         self._publish()
         return changed
 
+    def reload(self) -> None:
+        """project.text was changed from outside the page (undo in the window, another tool)."""
+        self._load([sid for sid in self.editors if self.editors[sid].toPlainText() != self.project.text.get(sid, "")])
+        self.session.rebuild()
+        self._publish()
+
     def _load(self, sids: list[str]) -> None:
         """Show in the editors what project.text now holds for these sections (one undo step each)."""
         for sid in sids:

@@ -76,6 +76,9 @@ class TextSession:
         return self.report
 
     def data_changed(self) -> TextReport:
+        if TermMatcher.signature(self.project) != self.matcher.names_of:
+            self.rebuild()  # a project, a kind of staff or vehicle renamed: the text reads differently
+            return self.report
         self.facts = Facts(self.project)
         self._evaluate()
         return self.report

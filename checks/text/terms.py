@@ -104,7 +104,23 @@ _CLASS_BY_STEM = {(n[:-2] if n.endswith("支出") else n): c for c, n in CLASSES
 class TermMatcher:
     """All terms of one project (supplementary data adds names: projects, kinds of staff)."""
 
+    @staticmethod
+    def signature(project: Project | None) -> tuple:
+        """What of the project the terms depend on: names a text can mention."""
+        if project is None:
+            return ()
+        s = project.supplementary
+        return (
+            project.meta.department,
+            project.units.main,
+            tuple(project.units.subordinates),
+            tuple(p.name for p in s.performance.projects),
+            tuple(k.kind for k in s.staff.in_service),
+            tuple(k.kind for k in s.assets.vehicles),
+        )
+
     def __init__(self, project: Project | None = None):
+        self.names_of = self.signature(project)
         alts: list[str] = []
         self._resolvers: list[Resolver] = []
 
