@@ -131,17 +131,22 @@ _app = None
 
 
 def _gui_app():
+    """The running application, or one made for painting. A QApplication (not the bare
+    QGuiApplication painting needs) so that the window, or a test of it, can start later in
+    the same process."""
     from PySide6.QtGui import QGuiApplication
 
     global _app
     app = QGuiApplication.instance()
     if app is None:
+        from PySide6.QtWidgets import QApplication
+
         argv = ["juesuan-export"]
         # Headless export (command line, CI): no display is needed to paint into an image. On Windows
         # the native plugin opens no window either and is the one sure to see the installed fonts.
         if sys.platform != "win32" and not os.environ.get("QT_QPA_PLATFORM"):
             argv += ["-platform", "offscreen"]
-        _app = app = QGuiApplication(argv)
+        _app = app = QApplication(argv)
     return app
 
 
