@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
@@ -36,6 +36,7 @@ from model.amount import fmt_amount
 CELL_PADDING = 2 * 57 + 60  # left + right cell margins (twips) and some air
 MIN_EM = 1.5  # 行次, 栏次
 MIN_LABEL_EM = 4.0
+SHORT_HEADER_EM = 3.0
 # A label column may wrap onto two lines when the table does not fit otherwise.
 LABEL_SHRINK = 0.5
 # Half-width characters are measured a little wider than Times New Roman's 0.5 em, so that
@@ -52,6 +53,7 @@ class TableLayout:
     landscape: bool
     small: bool  # 小五 instead of 五号
     widths: tuple[int, ...]  # twips per column
+    grid: _Grid | None = field(default=None, compare=False, repr=False)  # the measured plan it was made for
 
 
 def text_em(s: str) -> float:
@@ -69,13 +71,15 @@ def cell_text(v: object) -> str:
 
 @dataclass
 class _Grid:
-    """The table part of a plan: rows, spans and covered cells, in plan coordinates."""
+    """The table part of a plan: rows, spans and covered cells, in plan coordinates, and the printed
+    width (em) of each cell's text, measured once for all the layouts tried."""
 
     rows: range
     header: range
     width: int
     spans: dict[tuple[int, int], tuple[int, int]]  # top-left → (rows, cols)
     covered: set[tuple[int, int]]
+    ems: dict[tuple[int, int], float]
 
 
 def _grid(plan: SheetPlan) -> _Grid:
@@ -87,7 +91,12 @@ def _grid(plan: SheetPlan) -> _Grid:
             continue  # title and note rows are paragraphs, not table rows
         spans[(r1, c1)] = (r2 - r1 + 1, c2 - c1 + 1)
         covered.update((r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1) if (r, c) != (r1, c1))
-    return _Grid(range(first, last + 1), range(first, plan.header_rows[1] + 1), plan.width, spans, covered)
+    ems = {
+        (r, c): text_em(cell_text(v))
+        for (r, c), v in plan.cells.items()
+        if first <= r <= last and (r, c) not in covered and v is not None
+    }
+    return _Grid(range(first, last + 1), range(first, plan.header_rows[1] + 1), plan.width, spans, covered, ems)
 
 
 def _natural_em(plan: SheetPlan, grid: _Grid) -> tuple[list[float], list[bool]]:
@@ -98,13 +107,15 @@ def _natural_em(plan: SheetPlan, grid: _Grid) -> tuple[list[float], list[bool]]:
         for c in range(1, grid.width + 1):
             if (r, c) in grid.covered or grid.spans.get((r, c), (1, 1))[1] > 1:
                 continue
-            text = cell_text(plan.cells.get((r, c)))
-            if not text:
+            em = grid.ems.get((r, c), 0.0)
+            if not em:
                 continue
-            em = text_em(text)
+            text = cell_text(plan.cells[(r, c)])
             if r in grid.header:
-                # A header may wrap onto three lines; a Latin word or number cannot.
-                em = max(math.ceil(em / 3), max((text_em(w) for w in _UNBREAKABLE.findall(text)), default=0))
+                # A header may wrap onto three lines, but not a word of up to three characters (序号,
+                # 行次), nor a Latin word or number.
+                if em > SHORT_HEADER_EM:
+                    em = max(math.ceil(em / 3), max((text_em(w) for w in _UNBREAKABLE.findall(text)), default=0))
             elif (r, c) not in plan.amount_cells and not text.replace(".", "").isdigit() and em > MIN_LABEL_EM:
                 label[c] = True
             need[c] = max(need[c], em)
@@ -147,26 +158,21 @@ TITLE_BLOCK = 1500  # the table's title (小二), 公开NN表 and 部门 lines a
 NOTE_LINE = 320
 
 
-def _row_heights(plan: SheetPlan, grid: _Grid, widths: tuple[int, ...], small: bool) -> list[int]:
+def _row_heights(grid: _Grid, widths: tuple[int, ...], small: bool) -> list[int]:
     em = (XIAOWU if small else WUHAO) * 10
     line = TABLE_LINE_SMALL if small else TABLE_LINE
-    heights = []
-    for r in grid.rows:
-        lines = 1
-        for (rr, c), v in ((k, plan.cells.get(k)) for k in ((r, c) for c in range(1, grid.width + 1))):
-            if (rr, c) in grid.covered or v is None:
-                continue
-            n_rows, n_cols = grid.spans.get((rr, c), (1, 1))
-            room = max(sum(widths[c - 1 : c - 1 + n_cols]) - 2 * 57, 1)
-            lines = max(lines, math.ceil(math.ceil(text_em(cell_text(v)) * em / room) / n_rows))
-        heights.append(lines * line + 20)
-    return heights
+    lines = dict.fromkeys(grid.rows, 1)
+    for (r, c), size in grid.ems.items():
+        n_rows, n_cols = grid.spans.get((r, c), (1, 1))
+        room = max(sum(widths[c - 1 : c - 1 + n_cols]) - 2 * 57, 1)
+        lines[r] = max(lines[r], math.ceil(math.ceil(size * em / room) / n_rows))
+    return [lines[r] * line + 20 for r in grid.rows]
 
 
 def estimate_pages(plan: SheetPlan, layout: TableLayout, above: int = 0) -> int:
     """Pages the table takes, its header rows repeated on each; ``above``: height already used on the first."""
-    grid = _grid(plan)
-    heights = _row_heights(plan, grid, layout.widths, layout.small)
+    grid = layout.grid or _grid(plan)
+    heights = _row_heights(grid, layout.widths, layout.small)
     head = sum(heights[: len(grid.header)])
     page = LANDSCAPE_TEXT_HEIGHT if layout.landscape else PORTRAIT_TEXT_HEIGHT
     pages, y = 1, above + TITLE_BLOCK + head
@@ -188,13 +194,13 @@ def choose_layout(plan: SheetPlan, above: int = 0) -> TableLayout:
         available = LANDSCAPE_TEXT_WIDTH if landscape else PORTRAIT_TEXT_WIDTH
         widths = _fit(need, label, (XIAOWU if small else WUHAO) * 10, available, wrap)
         if widths:
-            layout = TableLayout(landscape, small, widths)
+            layout = TableLayout(landscape, small, widths, grid)
             key = (estimate_pages(plan, layout, above), i, layout)
             best = key if best is None or key[:2] < best[:2] else best
     if best:
         return best[2]
     # Wider than a landscape page even with wrapped labels (amounts in the billions): squeeze evenly.
-    return TableLayout(True, True, _squeeze(need, XIAOWU * 10, LANDSCAPE_TEXT_WIDTH))
+    return TableLayout(True, True, _squeeze(need, XIAOWU * 10, LANDSCAPE_TEXT_WIDTH), grid)
 
 
 def _squeeze(need: list[float], em_twips: int, available: int) -> tuple[int, ...]:
@@ -230,7 +236,7 @@ def _tc(width: int, text: str, style: str, jc: str | None, span: tuple[int, int]
 
 
 def table_xml(plan: SheetPlan, layout: TableLayout) -> str:
-    grid = _grid(plan)
+    grid = layout.grid or _grid(plan)
     widths = layout.widths
     head_style, body_style = ("TableHeadSmall", "TableTextSmall") if layout.small else ("TableHead", "TableText")
     # Cells covered by a vertical merge continue it; find which merge covers them.
