@@ -1,6 +1,6 @@
 """Time of the Word export (``write_docx``, charts included) for the sample and a large department.
 
-    python bench/bench_docx.py            budget: ≤ 2 s for synthetic_project(n_items=470, seed=3)
+python bench/bench_docx.py            budget: ≤ 2 s for synthetic_project(n_items=470, seed=3)
 """
 
 from __future__ import annotations
