@@ -187,12 +187,6 @@ def _style_element(d: StyleDef, text_width: int):
     if d.next or d.kind == _PARA and d.id != "Normal":
         _sub(st, "w:next", val=d.next or "Normal")
     _sub(st, "w:qFormat")
-    if d.kind == "table":
-        tbl = _sub(st, "w:tblPr")
-        _sub(tbl, "w:tblInd", w="0", type="dxa")
-        mar = _sub(tbl, "w:tblCellMar")
-        for side, w in (("top", 0), ("left", 57), ("bottom", 0), ("right", 57)):
-            _sub(mar, f"w:{side}", w=str(w), type="dxa")
     if d.kind == _PARA:
         ppr = _sub(st, "w:pPr")
         if d.keep_next:
@@ -226,6 +220,12 @@ def _style_element(d: StyleDef, text_width: int):
     if d.size:
         _sub(rpr, "w:sz", val=str(d.size))
         _sub(rpr, "w:szCs", val=str(d.size))
+    if d.kind == "table":  # after rPr: Word refuses styles whose parts are out of schema order
+        tbl = _sub(st, "w:tblPr")
+        _sub(tbl, "w:tblInd", w="0", type="dxa")
+        mar = _sub(tbl, "w:tblCellMar")
+        for side, w in (("top", 0), ("left", 57), ("bottom", 0), ("right", 57)):
+            _sub(mar, f"w:{side}", w=str(w), type="dxa")
     return st
 
 
