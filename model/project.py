@@ -89,13 +89,13 @@ class Table(_Base):
             n += 1
             key = f"{code}#{n}"
         row = Row(key=key, code=code, name=name)
-        pos = len(self.rows)
-        for i, r in enumerate(self.rows):
-            if r.key != TOTAL and r.code > code:
-                pos = i
-                break
-        self.rows.insert(pos, row)
-        self.touch()
+        rows = self.rows
+        if not rows or rows[-1].key == TOTAL or rows[-1].code <= code:
+            rows.append(row)  # the usual case when reading a table top to bottom
+        else:
+            pos = next(i for i, r in enumerate(rows) if r.key != TOTAL and r.code > code)
+            rows.insert(pos, row)
+        keys[key] = row
         return row
 
     def remove_row(self, key: str) -> Row:
