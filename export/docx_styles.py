@@ -25,7 +25,7 @@ LATIN = "Times New Roman"
 FONT_FALLBACK = {FANGSONG: "仿宋", KAITI: "楷体", XIAOBIAOSONG: "宋体", HEITI: "SimHei", SONGTI: "SimSun"}
 
 # Sizes in half-points, by their Chinese names.
-YIHAO, ERHAO, XIAOER, SANHAO, SIHAO, WUHAO, XIAOWU = 52, 44, 36, 32, 28, 21, 18
+ERHAO, XIAOER, SANHAO, SIHAO, WUHAO, XIAOWU = 44, 36, 32, 28, 21, 18
 
 # ---------------------------------------------------------------- page geometry (twips)
 
@@ -72,7 +72,6 @@ class StyleDef:
     keep_next: bool = False
     right_tab_leader: str | None = None  # a right tab at the text's edge ("dot" for the 目录)
     next: str | None = None
-    link_hidden: bool = False
 
 
 _PARA = "paragraph"

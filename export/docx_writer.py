@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 import docx
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -111,7 +111,6 @@ class DocWriter:
         self._toc_at = None
         self._pending_break = False
         self._landscape = False
-        self._numbered = False
         self._bookmarks = 0
         self._setup_section(self.body.get_or_add_sectPr(), landscape=False)
 
@@ -202,7 +201,6 @@ class DocWriter:
             cols.addprevious(pg)
         else:
             sectpr.append(pg)
-        self._numbered = True
 
     def _section_break(self, landscape: bool):
         sentinel = self.body.sectPr
@@ -221,7 +219,7 @@ class DocWriter:
         from docx.section import Section
 
         section = Section(sectpr, self.doc.part)
-        section.start_type = 2  # WD_SECTION.NEW_PAGE
+        section.start_type = WD_SECTION.NEW_PAGE
         if landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = Twips(A4_H), Twips(A4_W)
