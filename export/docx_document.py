@@ -182,9 +182,9 @@ def _glossary(w: DocWriter, project: Project, texts: dict[str, str]) -> None:
     w.new_page()
     _part(w, 5, "名词解释")
     for line in glossary_lines(project, texts.get("名词解释", "")):
-        runs = [text_run(line.text)]
-        if line.subject is not None and line.subject.note is None:
-            runs.append(text_run("【待填写：科目说明】", "ToFill"))
+        runs = [text_run(line.text)] if line.text else []
+        if line.gap:
+            runs.append(text_run(f"【待填写：{line.gap}】", "ToFill"))
         w.paragraph(runs=runs)
 
 

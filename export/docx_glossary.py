@@ -79,10 +79,12 @@ def subject_entries(project: Project) -> list[SubjectEntry]:
 
 @dataclass(frozen=True, slots=True)
 class GlossaryLine:
-    """One paragraph of 第五部分: plain text, or (subject list) a subject with its note or a gap."""
+    """One paragraph of 第五部分: its text, the subject it lists (if any), and what is still to be
+    written after the text (printed as a marked gap)."""
 
     text: str
     subject: SubjectEntry | None = None
+    gap: str | None = None
 
 
 def glossary_lines(project: Project, user_text: str = "") -> list[GlossaryLine]:
@@ -92,9 +94,9 @@ def glossary_lines(project: Project, user_text: str = "") -> list[GlossaryLine]:
     heading line and its old list is replaced; without such an item the list is added at the end.
     """
     subjects = [
-        GlossaryLine(f"{i}.{e.full_name}：" if e.note is None else f"{i}.{e.full_name}：{e.note}", e)
+        GlossaryLine(f"{i}.{e.full_name}：{e.note or ''}", e, None if e.note else "科目说明")
         for i, e in enumerate(subject_entries(project), 1)
-    ]
+    ] or [GlossaryLine("", gap="公开05表尚无有金额的项级科目，填列后此处自动列出")]
     lines = [ln.strip() for ln in user_text.splitlines() if ln.strip()]
     if not lines:
         out = []

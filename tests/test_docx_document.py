@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from export import docx_document, docx_text
 from export.docx_document import build_docx, cover_lines, write_docx
 from model.layout import T
+from model.project import new_project
 from model.sections import explanation_sections
 from model.synthetic import synthetic_project
 from tests.seed_data import caidian_2024, qingshan_2023
@@ -278,3 +279,12 @@ def test_invalid_cell_keeps_what_the_user_typed():
     cells = {c.text for t in d.tables for r in t.rows for c in r.cells}
     assert "760.2六" in cells
     assert Decimal("760.26") == p.tables[T.GENERAL].row("2013101").values[2]
+
+
+def test_a_new_empty_project_exports_with_gaps_marked():
+    d = _open(new_project("某局", 2022))
+    texts = _texts(d)
+    assert len(_style_ids(d, "TableTitle")) == 9
+    assert "2022年度某局部门决算公开" in _style_ids(d, "Title")
+    assert sum(t.startswith("【待填写：") for t in texts) >= 13 + 3 + 1 + 1
+    assert len(d.inline_shapes) == 4  # the charts say there are no figures rather than being left out

@@ -12,6 +12,7 @@ from export.docx_document import build_docx
 from export.docx_glossary import glossary_lines, subject_entries, subject_note, used_items
 from model.catalog import functional_catalog
 from model.layout import T
+from model.project import new_project
 from model.synthetic import synthetic_project
 from tests.seed_data import SEED_2024, caidian_2024, qingshan_2023
 
@@ -64,7 +65,8 @@ def test_known_items_get_their_explanation_unknown_ones_a_gap():
     p.tables[T.GENERAL].add_subject("2010104", "人大会议").values[1] = p.tables[T.GENERAL].row("total").values[1]
     lines = glossary_lines(p)
     gap = [ln for ln in lines if ln.subject and ln.subject.code == "2010104"]
-    assert gap and gap[0].subject.note is None and gap[0].text.endswith("人大会议（项）：")
+    assert gap and gap[0].gap == "科目说明" and gap[0].text.endswith("人大会议（项）：")
+    assert all(ln.gap is None for ln in lines if ln.subject and ln.subject.code != "2010104")
     d = docx.Document(io.BytesIO(build_docx(p)))
     assert any(t.text.endswith("人大会议（项）：【待填写：科目说明】") for t in d.paragraphs)
 
@@ -104,3 +106,10 @@ def test_items_without_an_amount_are_not_listed():
     assert "2010104" not in codes and "2010105" not in codes
     table.row("2010105").values[1] = D("0.01")
     assert "2010105" in used_items(p)
+
+
+def test_an_empty_table_05_leaves_a_marked_gap_for_the_list():
+    lines = glossary_lines(new_project("某局", 2024))
+    at = next(i for i, ln in enumerate(lines) if ln.text.endswith("本部门使用的支出功能分类科目（到项级）"))
+    assert lines[at + 1].gap and not lines[at + 1].text
+    assert lines[at + 2].text.startswith("十一、结余分配")
