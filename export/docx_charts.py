@@ -147,6 +147,8 @@ def _gui_app():
         if sys.platform != "win32" and not os.environ.get("QT_QPA_PLATFORM"):
             argv += ["-platform", "offscreen"]
         _app = app = QApplication(argv)
+    elif not isinstance(app, QGuiApplication):
+        raise RuntimeError("图表需要图形界面环境（当前进程只有 QCoreApplication）")
     return app
 
 
