@@ -134,3 +134,12 @@ def test_missing_supplementary_data_become_placeholders_not_figures():
     drafted = draft_sections(p)
     assert "政府采购支出总额【……】万元" in drafted["十一"].text
     assert "在职实有人数【……】人" in drafted["概况.人员"].text
+
+
+def test_the_draft_marks_where_the_charts_go():
+    drafted = draft_sections(caidian_2024())
+    one = drafted["一"]
+    assert one.id == "一" and one.text.endswith("\n图1：收、支决算总计变动情况")
+    for n, sid in enumerate(("二", "三", "四"), 2):
+        assert f"\n图{n}：" in drafted[sid].text
+    assert "".join(s.text for s in one.segments) == one.text

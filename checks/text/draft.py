@@ -41,6 +41,8 @@ class Segment:
 
 @dataclass
 class DraftSection:
+    """A drafted section: the segments it is made of; ``text`` is what goes into project.text."""
+
     id: str
     segments: list[Segment] = field(default_factory=list)
 
@@ -61,16 +63,25 @@ class _Writer:
     """Builds one section from segments."""
 
     def __init__(self, sid: str):
-        self.section = DraftSection(sid)
+        self.sid = sid
+        self.segments: list[Segment] = []
 
     def fixed(self, text: str) -> None:
-        self.section.segments.append(Segment(f"fixed.{len(self.section.segments)}", text))
+        self.segments.append(Segment(f"fixed.{len(self.segments)}", text))
 
     def bound(self, sid: str, text: str) -> None:
-        self.section.segments.append(Segment(sid, text, bound=True))
+        self.segments.append(Segment(sid, text, bound=True))
 
     def para(self) -> None:
         self.fixed("\n")
+
+    def caption(self, n: int, title: str) -> None:
+        """ "图1：收、支决算总计变动情况": where the Word export draws chart n."""
+        self.para()
+        self.fixed(f"图{n}：{title}")
+
+    def finish(self) -> DraftSection:
+        return DraftSection(self.sid, self.segments)
 
 
 class Drafter:
@@ -138,7 +149,7 @@ class Drafter:
         for s in all_sections(variant):
             w = _Writer(s.id)
             makers[s.id](w)
-            out[s.id] = w.section
+            out[s.id] = w.finish()
         return out
 
     def duties(self, w: _Writer) -> None:
@@ -186,6 +197,7 @@ class Drafter:
 
     def s_total(self, w: _Writer) -> None:
         self._total_and_change(w, "grand_total", "收、支总计", both=True)
+        w.caption(1, "收、支决算总计变动情况")
 
     def _parts(self, w: _Writer, total_cid: str, share_of: str) -> None:
         """ "其中：基本支出…万元，占本年支出…%；项目支出…" for the parts of a total that are not nil."""
@@ -198,10 +210,12 @@ class Drafter:
     def s_income(self, w: _Writer) -> None:
         self._total_and_change(w, "income_total", "收入合计")
         self._parts(w, "income_total", "本年收入")
+        w.caption(2, "收入决算结构")
 
     def s_expense(self, w: _Writer) -> None:
         self._total_and_change(w, "expense_total", "支出合计")
         self._parts(w, "expense_total", "本年支出")
+        w.caption(3, "支出决算结构")
 
     def s_fiscal(self, w: _Writer) -> None:
         self._total_and_change(w, "fiscal_grand_total", "财政拨款收、支总计", each=True, both=True)
@@ -226,6 +240,7 @@ class Drafter:
                 text += f"，比{self.last}年度决算数{word}" + (f"{money(abs(delta))}万元" if delta else "")
             w.bound(f"fund.{cid}", text + "，")
             w.fixed(f"{REASON}。")
+        w.caption(4, "财政拨款收、支决算总计变动情况")
 
     def s_general(self, w: _Writer) -> None:
         total = self.v("general_expense")
@@ -497,7 +512,7 @@ class Drafter:
         from checks.text.glossary import glossary_items
 
         for line in glossary_items(self.p):
-            if w.section.segments:
+            if w.segments:
                 w.para()
             w.fixed(line)
 
