@@ -89,13 +89,13 @@ class Table(_Base):
             n += 1
             key = f"{code}#{n}"
         row = Row(key=key, code=code, name=name)
-        pos = len(self.rows)
-        for i, r in enumerate(self.rows):
-            if r.key != TOTAL and r.code > code:
-                pos = i
-                break
-        self.rows.insert(pos, row)
-        self.touch()
+        rows = self.rows
+        if not rows or rows[-1].key == TOTAL or rows[-1].code <= code:
+            rows.append(row)  # the usual case when reading a table top to bottom
+        else:
+            pos = next(i for i, r in enumerate(rows) if r.key != TOTAL and r.code > code)
+            rows.insert(pos, row)
+        keys[key] = row
         return row
 
     def remove_row(self, key: str) -> Row:
@@ -214,6 +214,14 @@ class Supplementary(_Base):
     performance: Performance = Field(default_factory=Performance)
 
 
+class DraftSegment(_Base):
+    """A drafted sentence bound to the data (checks.text.draft): while the text still holds it word
+    for word, a change of the data rewrites it; once the user edits it, it is left alone."""
+
+    id: str
+    text: str
+
+
 class Project(_Base):
     meta: Meta = Field(default_factory=Meta)
     units: Units = Field(default_factory=Units)
@@ -221,6 +229,7 @@ class Project(_Base):
     supplementary: Supplementary = Field(default_factory=Supplementary)
     text: dict[str, str] = Field(default_factory=dict)  # section id → text
     acceptances: dict[str, str] = Field(default_factory=dict)  # finding key → 说明
+    drafts: dict[str, list[DraftSegment]] = Field(default_factory=dict)  # section id → its bound draft sentences
 
     def model_post_init(self, _ctx: object) -> None:
         ensure_structure(self)

@@ -33,6 +33,7 @@ class Sheet:
     max_row: int = 0
     max_col: int = 0
     truncated: bool = False
+    _rows: dict[int, list[tuple[int, object]]] | None = field(default=None, repr=False)
 
     def get(self, r: int, c: int) -> object:
         return self.cells.get((r, c))
@@ -41,7 +42,12 @@ class Sheet:
         return norm_text(self.cells.get((r, c)))
 
     def row_values(self, r: int) -> list[tuple[int, object]]:
-        return sorted((c, v) for (rr, c), v in self.cells.items() if rr == r)
+        if self._rows is None:
+            rows: dict[int, list[tuple[int, object]]] = {}
+            for (rr, c), v in sorted(self.cells.items()):
+                rows.setdefault(rr, []).append((c, v))
+            self._rows = rows
+        return self._rows.get(r, [])
 
 
 def norm_text(v: object) -> str:
@@ -106,6 +112,7 @@ def read_workbook(path: str | os.PathLike[str]) -> list[Sheet]:
                     s.cells[rc] = _NoCache(str(s.cells[rc]))
                 else:
                     s.cells[rc] = value
+            s._rows = None
     return sheets
 
 

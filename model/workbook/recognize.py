@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from model.layout import T
-from model.workbook.reader import Sheet
+from model.workbook.reader import Sheet, norm_text
 
 # Most specific first: "财政拨款收入支出决算总表" also contains "收入支出决算总表".
 TITLE_PATTERNS: tuple[tuple[str, T], ...] = (
@@ -22,13 +22,13 @@ TITLE_PATTERNS: tuple[tuple[str, T], ...] = (
     ("支出决算表", T.EXPENSE),
 )
 
-# Header words that identify a table when its title is missing.
+# Header words that identify a table when its title is missing (checked in this order).
 HEADER_SIGNATURES: tuple[tuple[tuple[str, ...], T], ...] = (
-    (("因公出国(境)费", "公务接待费"), T.THREE),
     (("人员经费", "公用经费"), T.BASIC),
+    (("因公出国(境)费", "公务接待费", "预算数", "决算数"), T.THREE),
     (("年初财政拨款结转和结余",), T.FISCAL),
     (("使用非财政拨款结余",), T.SUMMARY),
-    (("年初结转和结余", "本年收入", "年末结转和结余"), T.FUND),
+    (("本年收入", "年末结转和结余"), T.FUND),
     (("财政拨款收入", "上级补助收入", "事业收入"), T.INCOME),
     (("上缴上级支出", "对附属单位补助支出"), T.EXPENSE),
 )
@@ -68,7 +68,7 @@ def recognize(sheet: Sheet) -> Recognized | None:
             if not department:
                 department = _department(sheet.get(r, c))
     if table is None:
-        table = _by_headers(sheet)
+        table = _by_headers(sheet, number)
         if table is None:
             return None
     return Recognized(table, title_row, year, number, department)
@@ -87,10 +87,15 @@ def _department(raw: object) -> str:
     return "" if value in ("万元", "元") else value
 
 
-def _by_headers(sheet: Sheet) -> T | None:
-    texts = {sheet.text(r, c) for r in range(1, min(sheet.max_row, 12) + 1) for c in range(1, sheet.max_col + 1)}
+def _by_headers(sheet: Sheet, number: str | None) -> T | None:
+    texts = {norm_text(v) for v in sheet.cells.values() if isinstance(v, str)}
     joined = "|".join(texts)
     for words, t in HEADER_SIGNATURES:
         if all(w in joined for w in words):
             return t
+    if "基本支出" in texts and "项目支出" in texts:
+        # 05 and 08 share their columns; the printed number or the first column's name tells them apart.
+        if number == "05" or (number is None and "小计" in texts):
+            return T.GENERAL
+        return T.SOE
     return None
