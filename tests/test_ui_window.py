@@ -7,13 +7,14 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from checks.finding import Finding, Location, Severity
+from checks.finding import Location, Severity
 from model.layout import T, class_key
 from tests import test_ui_support as support
 from ui.pages.forms import FieldEdit
 
 D = Decimal
 window = support.window
+ctl = support.ctl
 data_dir = support.data_dir  # fixtures shared by the window tests
 
 
@@ -98,7 +99,7 @@ def test_jump_stays_on_the_current_table_when_the_finding_involves_it(window):
     assert grid.grid().cell_ref(grid.currentIndex().row(), grid.currentIndex().column()) == ("201", 1)
 
 
-def test_jump_to_a_supplementary_field_and_to_a_text_span(window):
+def test_jump_to_a_supplementary_field(window):
     window.ctl.set_field("supplementary.procurement.total", D("1.00"))
     f = next(f for f in window.ctl.findings() if f.rule == "S501")
     assert window.jump_to(f)
@@ -106,11 +107,28 @@ def test_jump_to_a_supplementary_field_and_to_a_text_span(window):
     field = page.fields["supplementary.procurement.total"]
     assert QApplication.focusWidget() is field
     assert "S501" not in field.toolTip() and "政府采购支出总额" in field.toolTip()
-    window.ctl.project.text["一"] = "本部门2024年度收入总计1105.52万元。"
-    window.ctl.projectReplaced.emit()
-    text_finding = Finding("T701", Severity.ERROR, "数字与表不符", (Location(section="一", start=13, end=20),))
-    assert window.jump_to(text_finding)
-    assert window.current_page().browser.textCursor().selectedText() == "1105.52"
+
+
+def test_the_text_page_is_checked_against_the_tables_and_its_findings_join_the_panel(window, qtbot):
+    window.open_sample()
+    host = window.page("text")
+    editor = host.page.editors["一"]
+    editor.setPlainText("2024年度收、支总计1105.52万元。")
+    host.page.recheck()  # what its timer does a moment after the last keystroke
+    assert window.ctl.modified  # typed text is a change of the project
+    assert window.ctl.project.text["一"] == "2024年度收、支总计1105.52万元。"
+    assert not [f for f in window.ctl.findings() if f.rule.startswith("T")]
+    # The tables change: once the user pauses, the text is judged again and the panel says so.
+    grand = window.ctl.project.tables[T.SUMMARY].row("i_grand").values[1]
+    window.ctl.set_cells(T.SUMMARY, [("i_grand", 1, str(grand + 100))])
+    host.catch_up()
+    text = [f for f in window.ctl.findings() if f.rule == "T701"]
+    assert text and text[0] in window.panel.model.rows
+    assert window.navigator.counts["text"][Severity.ERROR] == 1
+    window.show_page("table.summary")
+    assert window.jump_to(text[0])
+    assert window.navigator.current_key() == "text"
+    assert editor.textCursor().selectedText() == "1105.52"
 
 
 def test_a_warning_accepted_with_a_note_is_kept_and_shown(window, qtbot, monkeypatch):
@@ -224,19 +242,18 @@ def test_list_forms_add_edit_and_remove_rows(window, qtbot):
     assert len(items) == n + 1 and items[n].count == 3
 
 
-def test_text_page_shows_the_sections_read_only(window):
-    window.ctl.project.text["一"] = "收入支出决算总体情况说明的正文。"
-    window.ctl.projectReplaced.emit()
-    page = window.show_page("text")
+def test_read_only_text_overview_shows_the_sections_and_selects_a_span(ctl, qtbot):
+    from ui.pages.text_overview import TextOverviewPage
+
+    ctl.project.text["一"] = "本部门2024年度收入总计1105.52万元。"
+    page = TextOverviewPage(ctl)
+    qtbot.addWidget(page)
     assert page.browser.isReadOnly()
     text = page.browser.toPlainText()
-    assert (
-        "一、收入支出决算总体情况说明" in text
-        and "部门主要职能" in text
-        and "概况." not in text
-        and "收入支出决算总体情况说明的正文。" in text
-    )
-    assert "（未填写）" in text
+    assert "一、收入支出决算总体情况说明" in text and "部门主要职能" in text and "概况." not in text
+    assert "本部门2024年度收入总计1105.52万元。" in text and "（未填写）" in text
+    assert page.focus_location(Location(section="一", start=13, end=20))
+    assert page.browser.textCursor().selectedText() == "1105.52"
 
 
 def test_moving_onto_a_flagged_cell_says_what_is_wrong_in_the_status_bar(window):

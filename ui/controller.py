@@ -54,6 +54,7 @@ class ProjectController(QObject):
         self.name = UNTITLED
         self.lock: ProjectLock | None = None
         self.extras: list[Finding] = []  # workbook import problems, shown until the project is replaced
+        self.text_findings: list[Finding] = []  # from the 情况说明 page's own session
         self.index = FindingIndex()
         self._dirty = False  # modified without an undo step: imported, restored, new
         self._generation = 0
@@ -75,7 +76,23 @@ class ProjectController(QObject):
 
     def findings(self) -> list[Finding]:
         found = self.session.findings()
-        return found + self.extras if self.extras else found
+        if self.text_findings or self.extras:
+            return found + self.text_findings + self.extras
+        return found
+
+    def set_text_findings(self, findings: list[Finding]) -> None:
+        """The text page re-judged the 情况说明. Its findings colour the text, not cells."""
+        if findings == self.text_findings:
+            return
+        self.text_findings = list(findings)
+        self.findingsChanged.emit()
+
+    def text_edited(self, _section: str = "") -> None:
+        """The 情况说明 changed in its editor (which has its own undo): the project is modified."""
+        self._bump()
+        if not self._dirty:
+            self._dirty = True
+            self.stateChanged.emit()
 
     def _clean_changed(self, _clean: bool) -> None:
         self.stateChanged.emit()
@@ -105,6 +122,7 @@ class ProjectController(QObject):
         self.path = path
         self.name = name or (path.name if path else UNTITLED)
         self.extras = import_findings(imported)
+        self.text_findings = []
         self._dirty = dirty
         self._install(project)
         if self.slot is not None:

@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.ctl.stateChanged.connect(self._update_title)
         self.ctl.cellError.connect(lambda why: self.statusBar().showMessage(f"无法识别：{why}（已保留原文）", 8000))
         self._project_replaced()
+        if any(s.key == "text" for s in self.specs):
+            self.page("text")  # built now: the text's findings belong in the panel from the start
         self._findings_changed()
         self._update_title()
         self._restore_settings()
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         e.addActions([self.act_find, self.act_remove_rows, self.act_sum, self.act_sum_all])
         c = bar.addMenu("审核(&C)")
         c.addActions([self.act_recheck, self.act_next, self.act_prev, self.act_accept])
+        self._checklist_menu(c)
         h = bar.addMenu("帮助(&H)")
         h.addAction(self.act_about)
         tools = self.addToolBar("常用")
@@ -149,6 +152,25 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         tools.addActions([self.act_sum, self.act_recheck])
         self._fill_recent()
+
+    def _checklist_menu(self, menu) -> None:
+        try:
+            from ui import checklist_print
+        except ImportError:  # a build without the check list
+            return
+        sub = menu.addMenu("审核清单")
+        project, findings = (lambda: self.ctl.project), (lambda: self.ctl.findings())
+        sub.addAction("打印预览…", lambda: checklist_print.open_print_preview(self, project(), findings()))
+        sub.addAction("打印…", lambda: checklist_print.print_checklist(self, project(), findings()))
+        sub.addAction("导出 PDF…", lambda: self._checklist_pdf(checklist_print))
+        self.checklist_menu = sub
+
+    def _checklist_pdf(self, checklist_print) -> None:
+        path = checklist_print.export_checklist_pdf(
+            self, self.ctl.project, self.ctl.findings(), directory=self._last_folder()
+        )
+        if path:
+            self.statusBar().showMessage(f"已导出 {path}", 6000)
 
     # ---------------------------------------------------------------- pages
     def _project_replaced(self) -> None:
