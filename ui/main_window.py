@@ -356,11 +356,8 @@ class MainWindow(QMainWindow):
                 f"已从工作簿导入；{n} 处内容未能导入，见审核结果" if n else "已从工作簿导入；请另存为项目文件", 10000
             )
             return True
-        lock = ProjectLock(path)
-        try:
-            lock.acquire()
-        except FileLockedError as e:
-            show_error(self, "文件已打开", str(e))
+        lock = self._take_lock(path, "文件已打开")
+        if lock is None:
             return False
         try:
             loaded = load_input(path)
@@ -392,11 +389,8 @@ class MainWindow(QMainWindow):
     def save_to(self, target: Path) -> bool:
         if self.ctl.path is not None and target.resolve() == self.ctl.path.resolve():
             return self._write(target, self.ctl.lock)
-        lock = ProjectLock(target)
-        try:
-            lock.acquire()
-        except FileLockedError as e:
-            show_error(self, "不能保存到该文件", str(e))
+        lock = self._take_lock(target, "不能保存到该文件")
+        if lock is None:
             return False
         if not self._write(target, lock):
             lock.release()
@@ -404,6 +398,16 @@ class MainWindow(QMainWindow):
         self._remember_folder(target)
         self._add_recent(target)
         return True
+
+    def _take_lock(self, path: Path, title: str) -> ProjectLock | None:
+        """The file's lock, or None (and a message) when another window has the file open."""
+        lock = ProjectLock(path)
+        try:
+            lock.acquire()
+        except FileLockedError as e:
+            show_error(self, title, str(e))
+            return None
+        return lock
 
     def _write(self, target: Path, lock: ProjectLock | None) -> bool:
         try:
