@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from checks.finding import Location, Severity
+from checks.finding import Finding, Location, Severity
 from model.layout import T, class_key
 from tests import test_ui_support as support
 from ui.pages.forms import FieldEdit
@@ -311,3 +311,15 @@ def test_new_project_creates_the_empty_tables_and_opens_department_info(window, 
     assert window.navigator.current_key() == "overview.meta"
     assert window.ctl.modified and window.ctl.path is None
     assert window.navigator.items["table.three"].text(0).startswith("07 ")
+
+
+def test_findings_in_the_text_are_placed_by_section_as_printed(window):
+    from ui.findings_panel import describe_location
+
+    def where(section: str) -> str:
+        f = Finding("T701", Severity.ERROR, "x", (Location(section=section, start=0, end=1),))
+        return describe_location(window.ctl, f, {})
+
+    assert where("五") == "情况说明 五"
+    assert where("概况.职能") == "情况说明·部门主要职能"
+    assert where("名词解释") == "情况说明·名词解释"
