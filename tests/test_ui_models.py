@@ -243,3 +243,32 @@ def test_rows_changed_rechecks_several_rows_like_a_fresh_check(ctl):
     fresh = run_checks(ctl.project)
     assert delta.added and not delta.removed
     assert sorted((f.key, f.message) for f in ctl.session.findings()) == sorted((f.key, f.message) for f in fresh)
+
+
+def test_the_other_models_pass_the_model_tester(ctl, qtmodeltester):
+    from ui.findings_panel import FindingsModel
+    from ui.pages.budget import BudgetModel
+    from ui.pages.forms import ListModel
+    from ui.pages.supplementary import PERFORMANCE
+
+    findings = FindingsModel(ctl)
+    qtmodeltester.check(findings)
+    ctl.set_field("supplementary.procurement.total", D("1.00"))
+    findings.refresh()
+    assert {f.rule for f in findings.rows} == {"S501", "S502"}  # total below the parts and below the SME share
+    budget = BudgetModel(ctl)
+    qtmodeltester.check(budget)
+    spec = next(p for p in PERFORMANCE.parts if getattr(p, "path", "").endswith("performance.projects"))
+    projects = ListModel(ctl, spec)
+    qtmodeltester.check(projects)
+    assert projects.rowCount() == len(ctl.project.supplementary.performance.projects)
+
+
+def test_pyside_reference_counts_of_none_cannot_run_out():
+    import sys
+
+    from ui import qtfix
+
+    if not qtfix.affected():
+        pytest.skip("this PySide6 counts references correctly")
+    assert sys.getrefcount(None) > qtfix.HEADROOM  # applied when ui was imported
