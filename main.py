@@ -53,6 +53,13 @@ def run_command(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     _utf8_stdio()
     argv = sys.argv[1:] if argv is None else argv
+    from model.safety import UnsafeXmlError, assert_xml_safety
+
+    try:
+        assert_xml_safety()  # before any file from elsewhere is read
+    except UnsafeXmlError as e:
+        print(e, file=sys.stderr)
+        return 2
     try:
         if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
             return run_command(argv)
