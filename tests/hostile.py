@@ -112,59 +112,79 @@ def _bomb(size: int) -> Callable[[io.BufferedWriter], None]:
 def cfb(streams: dict[str, bytes]) -> bytes:
     """A compound file (OLE2, as .xls and password-protected .xlsx are) holding ``streams``.
 
-    Version 3, 512-byte sectors, every stream padded past the 4096-byte mini-stream cutoff so
-    that all of them live in ordinary sectors; the directory is a chain of right siblings.
+    Version 3 with 512-byte sectors; streams under 4096 bytes live in the mini stream, as the
+    format requires. The directory is a chain of right siblings in the format's name order.
     """
-    sector = 512
+    sector, mini = 512, 64
     free, end, fat_mark, nostream = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
-    items = [(name, data + b"\0" * max(0, 4096 - len(data))) for name, data in streams.items()]
-    data_sectors = [-(-len(d) // sector) for _n, d in items]
-    entries = 1 + len(items)
-    dir_sectors = -(-entries // 4)
+    names = list(streams)
+
+    def sectors(n: int, size: int) -> int:
+        return -(-n // size)
+
+    small = [n for n in names if len(streams[n]) < 4096]
+    big = [n for n in names if len(streams[n]) >= 4096]
+    # The mini stream: small streams in 64-byte mini sectors, chained in the mini FAT.
+    minifat: list[int] = []
+    mini_start: dict[str, int] = {}
+    container = b""
+    for n in small:
+        k = max(1, sectors(len(streams[n]), mini))
+        mini_start[n] = len(minifat)
+        minifat += [len(minifat) + i + 1 for i in range(k - 1)] + [end]
+        container += streams[n].ljust(k * mini, b"\0")
+    minifat_sectors = sectors(len(minifat) * 4, sector)
+    container_sectors = sectors(len(container), sector)
+    dir_sectors = sectors(1 + len(names), 4)
+    big_sectors = {n: sectors(len(streams[n]), sector) for n in big}
     fat_sectors = 1
-    while fat_sectors * 128 < fat_sectors + dir_sectors + sum(data_sectors):
+    while fat_sectors * 128 < fat_sectors + dir_sectors + minifat_sectors + container_sectors + sum(
+        big_sectors.values()
+    ):
         fat_sectors += 1
     fat: list[int] = [fat_mark] * fat_sectors
-    first_dir = len(fat)
-    fat += [len(fat) + i + 1 for i in range(dir_sectors - 1)] + [end]
-    starts = []
-    for n in data_sectors:
-        starts.append(len(fat))
-        fat += [len(fat) + i + 1 for i in range(n - 1)] + [end]
+
+    def chain(k: int) -> int:
+        first = len(fat) if k else end
+        fat.extend([len(fat) + i + 1 for i in range(k - 1)] + [end] if k else [])
+        return first
+
+    first_dir = chain(dir_sectors)
+    first_minifat = chain(minifat_sectors)
+    root_start = chain(container_sectors)
+    start = {n: chain(big_sectors[n]) for n in big} | {n: mini_start[n] for n in small}
     fat += [free] * (fat_sectors * 128 - len(fat))
 
-    def entry(name: str, kind: int, start: int, size: int, right: int, child: int) -> bytes:
+    def entry(name: str, kind: int, first: int, size: int, right: int, child: int) -> bytes:
         raw = name.encode("utf-16-le") + b"\0\0"
-        return (
-            raw.ljust(64, b"\0")
-            + struct.pack("<HBB3I", len(raw), kind, 1, nostream, right, child)
-            + b"\0" * 16
-            + b"\0" * 4
-            + b"\0" * 16
-            + struct.pack("<IQ", start, size)
-        )
+        head = raw.ljust(64, b"\0") + struct.pack("<HBB3I", len(raw), kind, 1, nostream, right, child)
+        return head + b"\0" * 36 + struct.pack("<IQ", first, size)
 
-    # Siblings are ordered by name length, then by upper-cased name, as the format requires.
-    order = sorted(range(len(items)), key=lambda i: (len(items[i][0]), items[i][0].upper()))
-    directory = [entry("Root Entry", 5, end, 0, nostream, order[0] + 1 if items else nostream)]
-    for pos, i in enumerate(order):
-        right = order[pos + 1] + 1 if pos + 1 < len(order) else nostream
-        name, data = items[i]
-        directory.append((i, entry(name, 2, starts[i], len(streams[name]), right, nostream)))
-    body = [directory[0]] + [e for _i, e in sorted(directory[1:], key=lambda x: x[0])]
-    dir_bytes = b"".join(body).ljust(dir_sectors * sector, b"\0")
+    order = sorted(range(len(names)), key=lambda i: (len(names[i]), names[i].upper()))
+    right_of = {order[k]: order[k + 1] + 1 for k in range(len(order) - 1)}
+    directory = entry("Root Entry", 5, root_start, len(container), nostream, order[0] + 1 if names else nostream)
+    for i, n in enumerate(names):
+        directory += entry(n, 2, start[n], len(streams[n]), right_of.get(i, nostream), nostream)
     difat = list(range(fat_sectors)) + [free] * (109 - fat_sectors)
     header = (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
         + b"\0" * 16
         + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
         + b"\0" * 6
-        + struct.pack("<IIIIIIIII", 0, fat_sectors, first_dir, 0, 4096, end, 0, end, 0)
+        + struct.pack(
+            "<IIIIIIIII", 0, fat_sectors, first_dir, 0, 4096, first_minifat if small else end, minifat_sectors, end, 0
+        )
         + struct.pack("<109I", *difat)
     )
-    out = [header, struct.pack(f"<{len(fat)}I", *fat), dir_bytes]
-    out += [d.ljust(n * sector, b"\0") for (_name, d), n in zip(items, data_sectors)]
-    return b"".join(out)
+    minifat += [free] * (minifat_sectors * 128 - len(minifat))
+    body = [
+        struct.pack(f"<{len(fat)}I", *fat),
+        directory.ljust(dir_sectors * sector, b"\0"),
+        struct.pack(f"<{len(minifat)}I", *minifat),
+        container.ljust(container_sectors * sector, b"\0"),
+    ]
+    body += [streams[n].ljust(big_sectors[n] * sector, b"\0") for n in big]
+    return header + b"".join(body)
 
 
 ENCRYPTION_INFO = struct.pack("<HHI", 4, 4, 0x40) + (
@@ -173,9 +193,12 @@ ENCRYPTION_INFO = struct.pack("<HHI", 4, 4, 0x40) + (
     b'xmlns:p="http://schemas.microsoft.com/office/2006/keyEncryptor/password">'
     b'<keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" '
     b'cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/>'
+    b'<dataIntegrity encryptedHmacKey="AAAAAAAAAAAAAAAAAAAAAA==" encryptedHmacValue="AAAAAAAAAAAAAAAAAAAAAA=="/>'
     b'<keyEncryptors><keyEncryptor uri="http://schemas.microsoft.com/office/2006/keyEncryptor/password">'
     b'<p:encryptedKey spinCount="100000" saltSize="16" blockSize="16" keyBits="256" hashSize="64" '
-    b'cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512"/>'
+    b'cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" '
+    b'saltValue="AAAAAAAAAAAAAAAAAAAAAA==" encryptedVerifierHashInput="AAAAAAAAAAAAAAAAAAAAAA==" '
+    b'encryptedVerifierHashValue="AAAAAAAAAAAAAAAAAAAAAA==" encryptedKeyValue="AAAAAAAAAAAAAAAAAAAAAA=="/>'
     b"</keyEncryptor></keyEncryptors></encryption>"
 )
 # BIFF8 BOF record of a workbook globals substream, as the first bytes of an .xls "Workbook" stream.
