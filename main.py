@@ -2,12 +2,16 @@
 
 python main.py [PROJECT]                  open the window (the bundled sample when none is given)
 python main.py check INPUT [--json]       check a project file (.jsgk) or a workbook (.xlsx)
+python main.py check DIR|INPUT… [--json]  check every department of a folder, on all cores
+python main.py export INPUT --xlsx OUT.xlsx --docx OUT.docx --checklist OUT.pdf
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import multiprocessing
+import os
 import sys
 
 COMMANDS = ("check", "export")
@@ -24,9 +28,10 @@ def _utf8_stdio() -> None:
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="main.py", description="决算公开编报助手（不带命令时打开窗口）")
     sub = p.add_subparsers(dest="command", metavar="命令")
-    check = sub.add_parser("check", help="审核项目文件或工作簿，按表列出问题")
-    check.add_argument("input", help="项目文件（.jsgk）或工作簿（.xlsx）")
+    check = sub.add_parser("check", help="审核项目文件或工作簿，按表列出问题；给文件夹或多个文件时批量审核")
+    check.add_argument("input", nargs="+", help="项目文件（.jsgk）、工作簿（.xlsx），或存放它们的文件夹")
     check.add_argument("--json", action="store_true", help="以 JSON 输出")
+    check.add_argument("--jobs", type=int, metavar="N", help="批量审核时同时使用的进程数（默认：全部 CPU 核心）")
     export = sub.add_parser("export", help="导出 Excel 工作簿、Word 文档或审核清单")
     export.add_argument("input", help="项目文件（.jsgk）或工作簿（.xlsx）")
     export.add_argument("--xlsx", metavar="OUT.xlsx", help="九张公开表的 Excel 工作簿")
@@ -38,9 +43,13 @@ def _parser() -> argparse.ArgumentParser:
 def run_command(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
-        from checks.command import check_one
+        if len(args.input) == 1 and not os.path.isdir(args.input[0]):
+            from checks.command import check_one
 
-        return check_one(args.input, args.json)
+            return check_one(args.input[0], args.json)
+        from checks.batch import check_many
+
+        return check_many(args.input, args.json, args.jobs)
     if args.command == "export":
         from export.command import run_export
 
@@ -51,6 +60,8 @@ def run_command(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The packaged Windows build starts batch workers by re-running itself; this routes them.
+    multiprocessing.freeze_support()
     _utf8_stdio()
     argv = sys.argv[1:] if argv is None else argv
     from model.safety import UnsafeXmlError, assert_xml_safety

@@ -8,11 +8,16 @@ written as text, never as a formula.
 from __future__ import annotations
 
 import io
+import math
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
+from model.amount import fmt_amount
 from model.catalog import economic_groups, economic_names
 from model.fileio import write_atomic
 from model.layout import (
@@ -28,6 +33,8 @@ from model.layout import (
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL, Project, Row
 
 AMOUNT_FORMAT = "#,##0.00"
+# Control characters cannot be stored in the file's XML; Excel would call the file damaged.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass
@@ -259,25 +266,201 @@ def plan_sheet(project: Project, t: T) -> SheetPlan:
     return plan_subjects(project, t)
 
 
+# ---------------------------------------------------------------- widths and heights
+
+
+@lru_cache(maxsize=4096)
+def display_width(text: str) -> int:
+    """Width in half-width character cells: a CJK character takes two, as on paper."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell_text(v: object) -> str:
+    return fmt_amount(v) if isinstance(v, Decimal) else str(v)
+
+
+def column_widths(plan: SheetPlan) -> list[float]:
+    """Width of each column in character cells, from what its data rows hold.
+
+    Header cells wrap, so they only ask for a third of their length; amount columns are kept wide
+    enough for a nine-figure sum even when this department's figures are short.
+    """
+    first, last = plan.data_rows
+    need = [0] * (plan.width + 1)
+    spanned = {(r1, c1) for r1, c1, _r2, c2 in plan.merges if c2 > c1}
+    for (r, c), v in plan.cells.items():
+        if (r, c) in spanned:
+            continue
+        w = display_width(_cell_text(v))
+        if plan.header_rows[0] <= r <= plan.header_rows[1]:
+            w = min(w, max(8, -(-w // 3)))
+        elif not first <= r <= last:
+            continue
+        need[c] = max(need[c], w)
+    amount_cols = {c for _r, c in plan.amount_cells}
+    widths = []
+    for c in range(1, plan.width + 1):
+        if c in amount_cols:
+            widths.append(float(max(14, need[c] + 2)))
+        else:
+            widths.append(float(min(MAX_TEXT_WIDTH, max(6, need[c] + 2))))
+    return widths
+
+
+def _lines(text: str, width: float) -> int:
+    usable = max(1.0, width - 1.5)
+    return max(1, math.ceil(display_width(text) / usable))
+
+
+def row_lines(plan: SheetPlan, widths: list[float]) -> dict[int, int]:
+    """How many wrapped lines each table or note row needs, given the column widths."""
+    span: dict[tuple[int, int], float] = {}
+    for r1, c1, r2, c2 in plan.merges:
+        if r1 == r2:
+            span[(r1, c1)] = sum(widths[c1 - 1 : c2])
+    lines: dict[int, int] = {}
+    top, bottom = plan.header_rows[0], plan.data_rows[1]
+    for (r, c), v in plan.cells.items():
+        if not (top <= r <= bottom or r in plan.note_rows) or isinstance(v, Decimal):
+            continue
+        n = _lines(_cell_text(v), span.get((r, c), widths[c - 1]))
+        lines[r] = max(lines.get(r, 1), n)
+    return lines
+
+
+# ---------------------------------------------------------------- writing
+
+
+FONT = "宋体"
+MAX_TEXT_WIDTH = 44
+ROW_HEIGHT = 18.0  # points, one line of 10-point 宋体 with some air
+LINE_HEIGHT = 14.0  # points per further wrapped line
+ROW_PAD = 5.0
+
+
+def _styles(wb) -> dict[str, object]:
+    """One StyleArray per kind of cell, so that tens of thousands of cells are styled by copying."""
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles.cell_style import StyleArray
+
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body = Font(name=FONT, size=10, charset=134)
+    kinds = {
+        "title": dict(font=Font(name=FONT, size=18, bold=True, charset=134), alignment=Alignment("center", "center")),
+        "number": dict(font=body, alignment=Alignment("right", "center")),
+        "dept": dict(font=body, alignment=Alignment("left", "center")),
+        "unit": dict(font=body, alignment=Alignment("right", "center")),
+        "header": dict(
+            font=Font(name=FONT, size=10, bold=True, charset=134),
+            border=box,
+            alignment=Alignment("center", "center", wrap_text=True),
+        ),
+        "text": dict(font=body, border=box, alignment=Alignment("left", "center", wrap_text=True, indent=1)),
+        "centered": dict(font=body, border=box, alignment=Alignment("center", "center")),
+        "amount": dict(
+            font=body, border=box, alignment=Alignment("right", "center", indent=1), number_format=AMOUNT_FORMAT
+        ),
+        "note": dict(font=body, alignment=Alignment("left", "top", wrap_text=True)),
+    }
+    scratch = wb.create_sheet("_styles")
+    arrays = {}
+    for i, (kind, attrs) in enumerate(kinds.items(), 1):
+        cell = scratch.cell(row=i, column=1)
+        for name, value in attrs.items():
+            setattr(cell, name, value)
+        arrays[kind] = StyleArray(cell._style)
+    wb.remove(scratch)
+    return arrays
+
+
+def _kind(plan: SheetPlan, r: int, c: int, v: object) -> str:
+    if r == 1:
+        return "title"
+    if r < plan.header_rows[0]:
+        return "dept" if c == 1 else "unit" if c == plan.width else "number"
+    if r <= plan.header_rows[1]:
+        return "header"
+    if r in plan.note_rows:
+        return "note"
+    if (r, c) in plan.amount_cells:
+        return "amount"
+    return "centered" if isinstance(v, int) else "text"
+
+
+def _text(v: str) -> str:
+    return _ILLEGAL.sub("", v)
+
+
+def write_sheet(ws, plan: SheetPlan, styles: dict[str, object]) -> None:
+    from openpyxl.styles.cell_style import StyleArray
+
+    for r1, c1, r2, c2 in plan.merges:
+        ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+    top, bottom = plan.header_rows[0], plan.data_rows[1]
+    # Every cell of the table gets its border, empty or merged, so the grid prints whole.
+    for r in range(top, bottom + 1):
+        for c in range(1, plan.width + 1):
+            ws.cell(row=r, column=c)._style = StyleArray(styles[_kind(plan, r, c, None)])
+    for (r, c), v in plan.cells.items():
+        cell = ws.cell(row=r, column=c)
+        if isinstance(v, str):
+            cell.value = _text(v)
+            cell.data_type = "s"  # "=…", "+…", "-…", "@…" typed by a user stays text, never a formula
+        else:
+            cell.value = v
+        cell._style = StyleArray(styles[_kind(plan, r, c, v)])
+    for r in plan.note_rows:
+        ws.cell(row=r, column=1)._style = StyleArray(styles["note"])
+    _dimensions(ws, plan)
+    _page_setup(ws, plan)
+
+
+def _dimensions(ws, plan: SheetPlan) -> None:
+    from openpyxl.utils import get_column_letter
+
+    widths = column_widths(plan)
+    for c, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+    ws.row_dimensions[1].height = 32
+    # Rows are ROW_HEIGHT unless their text wraps; only those get a height of their own.
+    ws.sheet_format.defaultRowHeight = ROW_HEIGHT
+    ws.sheet_format.customHeight = True
+    for r, n in row_lines(plan, widths).items():
+        if n > 1:
+            ws.row_dimensions[r].height = n * LINE_HEIGHT + ROW_PAD
+
+
+def _page_setup(ws, plan: SheetPlan) -> None:
+    from openpyxl.worksheet.page import PageMargins
+
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{plan.header_rows[0]}:{plan.header_rows[1]}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7, header=0.3, footer=0.3)
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.font = FONT
+    ws.oddFooter.center.size = 9
+    ws.freeze_panes = ws.cell(row=plan.header_rows[1] + 1, column=1)
+
+
 def build_workbook(project: Project):
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
+    styles = _styles(wb)
     for t in table_order(project.meta.variant):
         plan = plan_sheet(project, t)
-        ws = wb.create_sheet(plan.name)
-        for (r, c), v in plan.cells.items():
-            cell = ws.cell(row=r, column=c)
-            if isinstance(v, Decimal):
-                cell.value = v
-                cell.number_format = AMOUNT_FORMAT
-            else:
-                cell.value = v
-                if isinstance(v, str):
-                    cell.data_type = "s"  # "=…" typed by a user stays text, never a formula
-        for r1, c1, r2, c2 in plan.merges:
-            ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+        write_sheet(wb.create_sheet(plan.name), plan, styles)
+    wb.properties.creator = "决算公开编报助手"
+    wb.properties.title = f"{project.meta.year}年度{project.meta.department}部门决算公开表"
     return wb
 
 

@@ -25,6 +25,13 @@ texts = st.one_of(
 edits = st.lists(st.tuples(st.sampled_from(CELLS), texts), min_size=1, max_size=25)
 
 
+def fresh():
+    p = BASE.model_copy(deep=True)
+    for table in p.tables.values():
+        table.touch()
+    return p, CheckSession(p)
+
+
 def snapshot(findings):
     return sorted((f.key, f.severity.value, f.message) for f in findings)
 
@@ -32,10 +39,7 @@ def snapshot(findings):
 @settings(max_examples=60, deadline=None)
 @given(edits)
 def test_incremental_equals_full(edit_list):
-    p = BASE.model_copy(deep=True)
-    for table in p.tables.values():
-        table.touch()
-    session = CheckSession(p)
+    p, session = fresh()
     for (t, key, col), text in edit_list:
         set_cell_text(p.tables[t].row(key), col, text)
         session.cell_changed(t, key)
@@ -43,10 +47,7 @@ def test_incremental_equals_full(edit_list):
 
 
 def test_supplementary_and_note_edits_are_rechecked():
-    p = BASE.model_copy(deep=True)
-    for table in p.tables.values():
-        table.touch()
-    session = CheckSession(p)
+    p, session = fresh()
     p.supplementary.procurement.total += D("5")
     delta = session.supplementary_changed()
     assert [f.rule for f in delta.added] == ["S501"]
@@ -60,10 +61,7 @@ def test_supplementary_and_note_edits_are_rechecked():
 
 
 def test_a_delta_names_what_appeared_and_disappeared():
-    p = BASE.model_copy(deep=True)
-    for table in p.tables.values():
-        table.touch()
-    session = CheckSession(p)
+    p, session = fresh()
     row = p.tables[T.GENERAL].row("total")
     old = row.values[2]
     row.values[2] = old + D("0.01")
