@@ -120,7 +120,7 @@ def _sniff(path: Path) -> None:
             head = f.read(4096)
     except PermissionError:
         raise WorkbookError(f"没有权限读取“{path}”。") from None
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file
         raise WorkbookError(_compound_file_message(path))
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return
