@@ -236,9 +236,6 @@ def test_a_department_named_with_mingcheng_keeps_the_subject_columns(tmp_path):
     assert q.tables[T.INCOME].row("2013101").values == p.tables[T.INCOME].row("2013101").values
 
 
-@pytest.mark.xfail(
-    reason="export on main raises IllegalCharacterError for control characters; branch outputs strips them"
-)
 def test_control_characters_in_a_cell_do_not_stop_the_export(tmp_path):
     p = synthetic_project(n_items=5)
     set_cell_text(p.tables[T.GENERAL].row("total"), 1, "1x\x01")
@@ -247,7 +244,7 @@ def test_control_characters_in_a_cell_do_not_stop_the_export(tmp_path):
 
 
 @pytest.mark.xfail(
-    reason="export raises for a control character in the department name (main: in the cells; outputs: in the document properties)"
+    strict=True, reason="export: a control character in the department name reaches the document properties"
 )
 def test_control_characters_in_the_department_do_not_stop_the_export(tmp_path):
     p = synthetic_project(n_items=5, department="办公室\x1f")
