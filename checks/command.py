@@ -22,7 +22,9 @@ def loaded_sources(loaded: Loaded) -> dict | None:
     return getattr(loaded.imported, "sources", None)
 
 
-def check_one(path: str, as_json: bool, out=None) -> int:
+def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> int:
+    """Check INPUT; with ``text`` (a .docx or .txt holding the 情况说明 or the whole document),
+    also check that text against INPUT's data."""
     out = out or sys.stdout
     try:
         loaded = load_input(path)
@@ -31,9 +33,30 @@ def check_one(path: str, as_json: bool, out=None) -> int:
         return EXIT_UNREADABLE
     project = loaded.project
     findings = loaded_findings(loaded)
+    coverage = None
+    if text is not None:
+        from checks.text.command import load_text_into
+
+        try:
+            report = load_text_into(project, text)
+        except ValueError as e:
+            print(f"无法读取情况说明：{e}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        findings += report.findings
+        coverage = report.coverage
     if as_json:
-        json.dump(to_json(findings, project, loaded_sources(loaded), path), out, ensure_ascii=False, indent=1)
+        doc = to_json(findings, project, loaded_sources(loaded), path)
+        if coverage is not None:
+            doc["summary"]["text"] = text
+            doc["summary"]["text_coverage"] = coverage.as_dict()
+        json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
-        out.write(to_text(findings, project, path))
+        report_text = to_text(findings, project, path)
+        if coverage is not None:
+            lines = report_text.split("\n")
+            at = next((i + 1 for i, line in enumerate(lines) if line.startswith("模板：")), 1)
+            lines.insert(at, f"情况说明：{text}；核对数字 {coverage.verified} / 找到数字 {coverage.found}")
+            report_text = "\n".join(lines)
+        out.write(report_text)
     return EXIT_ERRORS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK

@@ -8,11 +8,10 @@ from Word or Excel) become a table, a line naming 图N is where chart N goes, an
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import re
 from collections.abc import Callable
 
+from checks.text.draft import draft_sections
 from export.docx_tables import simple_table
 from export.docx_writer import DocWriter, text_run
 from model.catalog import normalize_name
@@ -26,31 +25,16 @@ _GAP = re.compile(r"(【[^】]*】)")
 SHORT = 40  # a numbered line longer than this is a paragraph that starts with its number
 
 
-def _drafting() -> Callable[[Project], dict[str, str]] | None:
-    """``checks.text.draft.draft_sections`` when that module exists (branch ``text``), else None."""
-    try:
-        spec = importlib.util.find_spec("checks.text.draft")
-    except ModuleNotFoundError:
-        return None
-    if spec is None:
-        return None
-    return getattr(importlib.import_module("checks.text.draft"), "draft_sections", None)
-
-
 def section_texts(project: Project) -> dict[str, str]:
-    """``project.text``; sections of 第三部分 left empty are drafted from the data when drafting exists.
-
-    Nothing is invented here: without drafting an empty section stays empty and the document marks
-    it as still to be written.
-    """
+    """``project.text``; sections of 第三部分 the user left empty are drafted from the data, with
+    their “主要原因是【……】” placeholders (printed red) left for the user to complete."""
     texts = {k: v for k, v in project.text.items() if v and v.strip()}
-    draft = _drafting()
     wanted = {s.id for s in explanation_sections(project.meta.variant)} - texts.keys()
-    if draft is None or not wanted:
+    if not wanted:
         return texts
-    for key, value in draft(project).items():
-        if key in wanted and isinstance(value, str) and value.strip():
-            texts[key] = value
+    for key, section in draft_sections(project).items():
+        if key in wanted and section.text.strip():
+            texts[key] = section.text
     return texts
 
 

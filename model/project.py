@@ -216,6 +216,14 @@ class Supplementary(_Base):
     performance: Performance = Field(default_factory=Performance)
 
 
+class DraftSegment(_Base):
+    """A drafted sentence bound to the data (checks.text.draft): while the text still holds it word
+    for word, a change of the data rewrites it; once the user edits it, it is left alone."""
+
+    id: str
+    text: str
+
+
 class Project(_Base):
     meta: Meta = Field(default_factory=Meta)
     units: Units = Field(default_factory=Units)
@@ -223,6 +231,7 @@ class Project(_Base):
     supplementary: Supplementary = Field(default_factory=Supplementary)
     text: dict[str, str] = Field(default_factory=dict)  # section id → text
     acceptances: dict[str, str] = Field(default_factory=dict)  # finding key → 说明
+    drafts: dict[str, list[DraftSegment]] = Field(default_factory=dict)  # section id → its bound draft sentences
 
     def model_post_init(self, _ctx: object) -> None:
         ensure_structure(self)

@@ -13,10 +13,11 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from checks.text.draft import DraftSection, draft_sections
 from export import docx_document, docx_text
 from export.docx_document import build_docx, cover_lines, write_docx
 from model.layout import T
-from model.project import new_project
+from model.project import DraftSegment, new_project
 from model.sections import explanation_sections
 from model.synthetic import synthetic_project
 from tests.seed_data import caidian_2024, qingshan_2023
@@ -132,7 +133,9 @@ def test_empty_sections_are_marked_not_invented_and_user_text_is_used():
     texts = _texts(d)
     assert "2024年度收、支总计均为1105.52万元。" in texts
     assert not any(t.startswith("【待填写：收入支出决算总体情况说明") for t in texts)
-    assert any(t.startswith("【待填写：收入决算情况说明") for t in texts)
+    # 二 was left empty: it is drafted from the data, its reasons left as red placeholders
+    drafted = draft_sections(p)["二"].text.splitlines()[0]
+    assert drafted in texts and not any(t.startswith("【待填写：收入决算情况说明") for t in texts)
     # The caption line of the user's text is where 图1 goes; it is not printed twice.
     assert texts.count("图1：收、支决算总计变动情况") == 1
     i = texts.index("图1：收、支决算总计变动情况")
@@ -150,13 +153,16 @@ def test_drafting_fills_only_the_sections_left_empty(monkeypatch):
     p.text["二"] = "用户写的收入说明。"
 
     def draft(project):
-        return {s.id: f"草稿{s.id}" for s in explanation_sections(project.meta.variant)}
+        return {
+            s.id: DraftSection(s.id, [DraftSegment(id="x", text=f"草稿{s.id}")])
+            for s in explanation_sections(project.meta.variant)
+        }
 
-    monkeypatch.setattr(docx_text, "_drafting", lambda: draft)
+    monkeypatch.setattr(docx_text, "draft_sections", draft)
     texts = _texts(_open(p))
     assert "草稿一" in texts and "草稿十三" in texts
     assert "用户写的收入说明。" in texts and "草稿二" not in texts
-    monkeypatch.setattr(docx_text, "_drafting", lambda: None)
+    monkeypatch.setattr(docx_text, "draft_sections", lambda project: {})
     texts = _texts(_open(p))
     assert "草稿一" not in texts and any(t.startswith("【待填写：收入支出决算总体情况说明") for t in texts)
 
@@ -202,7 +208,9 @@ def test_empty_fund_table_gets_its_sentence_unless_the_department_wrote_one():
     assert "本部门当年无政府性基金预算财政拨款收入支出。" in texts
     q = qingshan_2023()  # the department's own sentence, imported as the table's note
     texts = _texts(_open(q))
-    assert texts.count("本部门当年无政府性基金预算财政拨款收入支出。") == 1
+    third = max(i for i, t in enumerate(texts) if t.startswith("第三部分"))  # the heading, not the 目录 line
+    tables_part = texts[:third]
+    assert tables_part.count("本部门当年无政府性基金预算财政拨款收入支出。") == 1
 
 
 def test_cover_title_breaks_between_words():
@@ -286,5 +294,8 @@ def test_a_new_empty_project_exports_with_gaps_marked():
     texts = _texts(d)
     assert len(_style_ids(d, "TableTitle")) == 9
     assert "2022年度某局部门决算公开" in _style_ids(d, "Title")
-    assert sum(t.startswith("【待填写：") for t in texts) >= 13 + 3 + 1 + 1
+    gaps = [t for t in texts if t.startswith("【待填写：")]
+    # what no data can say stays to be written; 第三部分 is drafted from the (empty) tables
+    assert any("部门主要职能" in t for t in gaps) and any("重点工作" in t for t in gaps)
+    assert not any("情况说明" in t for t in gaps)
     assert len(d.inline_shapes) == 4  # the charts say there are no figures rather than being left out
