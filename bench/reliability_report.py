@@ -8,7 +8,6 @@ Everything is measured on this machine when the script runs; nothing is copied f
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import platform
 import shutil
@@ -26,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from model.amount import MAX_ABS, fmt_amount, fmt_plain, parse_amount  # noqa: E402
 from tests.corpus.amounts import load_cases  # noqa: E402
 from tests.crash_trials import SLACK, run_trials  # noqa: E402
-from tests.hostile import check_command, make_all, run_measured  # noqa: E402
+from tests.hostile import check_command, digest, make_all, run_measured  # noqa: E402
 
 TIME_LIMIT, MEMORY_LIMIT = 2.0, 300
 
@@ -110,9 +109,9 @@ def hostile_files(lines: list[str], folder: Path) -> None:
     if shutil.which("soffice"):
         files += _real_xls(folder)
     for h, path in files:
-        before = _digest(path)
+        before = digest(path)
         run = run_measured(check_command(path), timeout=60)
-        unchanged = _digest(path) == before
+        unchanged = digest(path) == before
         ok = (
             run.returncode == 2
             and h.expect in run.stderr
@@ -171,14 +170,6 @@ def _good_run() -> str:
     sample = ROOT / "resources" / "samples" / "2024-蔡甸区委办公室.jsgk"
     run = run_measured(check_command(sample))
     return f"{run.wall:.2f} s wall, {run.cpu:.2f} s CPU, {run.peak_mb:.0f} MB"
-
-
-def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def crash_trials(lines: list[str], folder: Path, kills: int, aimed: int, interval: float) -> None:

@@ -79,7 +79,7 @@ def run_trial(folder: Path, seed: int, interval: float, rng: random.Random, aim_
             time.sleep(0.0005)
         time.sleep(rng.uniform(0, 0.03))  # a save of this project takes 10 to 30 ms
     else:
-        time.sleep(rng.uniform(0.05, 6 * interval))
+        time.sleep(rng.uniform(0.05, 4 * interval))
     killed_at = time.monotonic()
     child.send_signal(signal.SIGKILL)
     child.wait()

@@ -9,6 +9,7 @@ the way it is meant to be bad.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import json
 import os
@@ -589,6 +590,15 @@ def run_measured(args: list[str], timeout: float = 60, cwd: Path = ROOT) -> Run:
         float(cpu),
         int(maxrss) / 1024,
     )
+
+
+def digest(path: Path) -> str:
+    """The file's SHA-256, read in blocks (some of these files are hundreds of MB)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def check_command(path: Path) -> list[str]:

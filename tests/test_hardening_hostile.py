@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from model.loader import InputError, load_input
-from tests.hostile import ROOT, all_files, check_command, make_all, run_measured
+from tests.hostile import ROOT, all_files, check_command, digest, make_all, run_measured
 from tests.seed_data import WORKBOOK_2024
 
 HOSTILE = {h.name: h for h in all_files()}
@@ -24,12 +23,8 @@ MEMORY_LIMIT = 300  # MB peak resident
 
 
 def _fingerprint(path: Path) -> tuple[str, int, int]:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
     st = path.stat()
-    return h.hexdigest(), st.st_size, st.st_mtime_ns
+    return digest(path), st.st_size, st.st_mtime_ns
 
 
 @pytest.fixture(scope="module")

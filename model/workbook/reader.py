@@ -32,7 +32,9 @@ MAX_ROWS = 20000  # a department's nine tables never approach this
 MAX_COLS = 60  # values further right are not part of any of the nine tables
 MAX_CELLS = 200_000  # values kept, all sheets together; a large department has about 10 000
 MAX_STRINGS = 200_000  # shared strings
-MAX_ELEMENTS = 400_000  # XML elements read in all: bounds the time on any file (about 2 µs each); a large department has 25 000
+MAX_ELEMENTS = (
+    400_000  # XML elements read in all: bounds the time on any file (about 2 µs each); a large department has 25 000
+)
 MAX_ENTRIES = 5000  # parts in the zip
 MAX_FILE = 200 * 1024 * 1024
 MAX_PART = 64 * 1024 * 1024  # uncompressed bytes of one part
