@@ -42,7 +42,7 @@ LABEL_SHRINK = 0.5
 # Half-width characters are measured a little wider than Times New Roman's 0.5 em, so that
 # amounts stay on one line in whatever font a reader's machine substitutes (Noto/DejaVu: 0.56–0.64).
 NARROW_EM = {",": 0.28, ".": 0.28, ":": 0.28, " ": 0.28}
-HALF_EM = 0.56
+HALF_EM = 0.62
 
 
 _UNBREAKABLE = re.compile(r"[!-~]+")  # runs of printable ASCII: words and numbers
@@ -223,12 +223,17 @@ _BORDERS = "".join(
 )
 
 
-def _tc(width: int, text: str, style: str, jc: str | None, span: tuple[int, int], vmerge: str | None) -> str:
+def _tc(
+    width: int, text: str, style: str, jc: str | None, span: tuple[int, int], vmerge: str | None, nowrap: bool = False
+) -> str:
     props = [f"<w:tcW w:w='{width}' w:type='dxa'/>"]
     if span[1] > 1:
         props.append(f"<w:gridSpan w:val='{span[1]}'/>")
     if vmerge:
         props.append(f"<w:vMerge w:val='{vmerge}'/>" if vmerge == "restart" else "<w:vMerge/>")
+    if nowrap:
+        # An amount or a subject code broken over two lines is misread ("1,105.5" / "2").
+        props.append("<w:noWrap/>")
     props.append("<w:vAlign w:val='center'/>")
     ppr = f"<w:pStyle w:val='{style}'/>" + (f"<w:jc w:val='{jc}'/>" if jc else "")
     run = f"<w:r><w:t xml:space='preserve'>{escape(text)}</w:t></w:r>" if text else ""
@@ -269,7 +274,8 @@ def table_xml(plan: SheetPlan, layout: TableLayout) -> str:
             else:
                 style, jc = body_style, None
             width = sum(widths[c - 1 : c - 1 + span[1]])
-            out.append(_tc(width, text, style, jc, span, "restart" if span[0] > 1 else None))
+            nowrap = not is_head and ((r, c) in plan.amount_cells or text.isdigit())
+            out.append(_tc(width, text, style, jc, span, "restart" if span[0] > 1 else None, nowrap))
             c += span[1]
         out.append("</w:tr>")
     out.append("</w:tbl>")
