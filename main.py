@@ -69,6 +69,13 @@ def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()
     _utf8_stdio()
     argv = sys.argv[1:] if argv is None else argv
+    from model.safety import UnsafeXmlError, assert_xml_safety
+
+    try:
+        assert_xml_safety()  # before any file from elsewhere is read
+    except UnsafeXmlError as e:
+        print(e, file=sys.stderr)
+        return 2
     try:
         if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
             return run_command(argv)

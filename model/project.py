@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
-from model.amount import CENT, parse_amount
+from model.amount import CENT, MAX_ABS, parse_amount
 from model.catalog import economic_groups
 from model.layout import (
     SUBJECT_TABLES,
@@ -26,6 +26,8 @@ from model.layout import (
 def _two_places(d: Decimal) -> Decimal:
     if not d.is_finite():
         raise ValueError("金额不是有效数字")
+    if abs(d) > MAX_ABS:  # also keeps quantize below from failing on 1E+999999
+        raise ValueError("金额过大")
     if d != d.quantize(CENT):
         raise ValueError("金额小数超过两位")
     return d.quantize(CENT)
