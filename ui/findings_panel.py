@@ -228,7 +228,9 @@ class FindingsPanel(QWidget):
                 accepted += 1
         for sev, b in self.buttons.items():
             extra = f"（已说明 {accepted}）" if sev is Severity.WARNING and accepted else ""
-            b.setText(f"{sev.label} {counts[sev]}{extra}")
+            text = f"{sev.label} {counts[sev]}{extra}"
+            if b.text() != text:  # a new text re-lays out the bar: only when it changed
+                b.setText(text)
         selected = self.selected()
         self.model.refresh()
         if selected is not None:

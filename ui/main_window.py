@@ -263,7 +263,9 @@ class MainWindow(QMainWindow):
             color = style.STRONG[s].name() if counts[s] else "#777777"
             extra = f"（已说明 {accepted}）" if s is Severity.WARNING and accepted else ""
             parts.append(f"<span style='color:{color}'>{s.label} <b>{counts[s]}</b>{extra}</span>")
-        self.counts_label.setText("　".join(parts) + "　")
+        text = "　".join(parts) + "　"
+        if self.counts_label.text() != text:
+            self.counts_label.setText(text)
 
     def jump_to(self, f: Finding) -> bool:
         """Show the finding's place: its cell, field or text span, switching pages."""
