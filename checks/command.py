@@ -8,14 +8,30 @@ import sys
 from checks.engine import run_checks
 from checks.finding import Finding, Severity
 from checks.report import import_findings, to_json, to_text
+from checks.text.session import Coverage
 from model.loader import InputError, Loaded, load_input
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def loaded_findings(loaded: Loaded) -> list[Finding]:
-    """The checks' findings, then what the workbook import could not place."""
-    return run_checks(loaded.project) + import_findings(loaded.imported)
+    """The checks' findings (the 情况说明 too, when the project holds it), then what the
+    workbook import could not place."""
+    findings, _coverage = loaded_report(loaded)
+    return findings
+
+
+def loaded_report(loaded: Loaded) -> tuple[list[Finding], Coverage | None]:
+    project = loaded.project
+    findings = run_checks(project)
+    coverage = None
+    if any(v.strip() for v in project.text.values()):
+        from checks.text.session import check_text
+
+        report = check_text(project)
+        findings += report.findings
+        coverage = report.coverage
+    return findings + import_findings(loaded.imported), coverage
 
 
 def loaded_sources(loaded: Loaded) -> dict | None:
@@ -32,22 +48,19 @@ def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> in
         print(f"无法读取：{e}", file=sys.stderr)
         return EXIT_UNREADABLE
     project = loaded.project
-    findings = loaded_findings(loaded)
-    coverage = None
     if text is not None:
         from checks.text.command import load_text_into
 
         try:
-            report = load_text_into(project, text)
+            load_text_into(project, text)
         except ValueError as e:
             print(f"无法读取情况说明：{e}", file=sys.stderr)
             return EXIT_UNREADABLE
-        findings += report.findings
-        coverage = report.coverage
+    findings, coverage = loaded_report(loaded)
     if as_json:
         doc = to_json(findings, project, loaded_sources(loaded), path)
         if coverage is not None:
-            doc["summary"]["text"] = text
+            doc["summary"]["text"] = text or "项目文件中的情况说明"
             doc["summary"]["text_coverage"] = coverage.as_dict()
         json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")
@@ -56,7 +69,8 @@ def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> in
         if coverage is not None:
             lines = report_text.split("\n")
             at = next((i + 1 for i, line in enumerate(lines) if line.startswith("模板：")), 1)
-            lines.insert(at, f"情况说明：{text}；核对数字 {coverage.verified} / 找到数字 {coverage.found}")
+            source = text or "项目文件中的情况说明"
+            lines.insert(at, f"情况说明：{source}；核对数字 {coverage.verified} / 找到数字 {coverage.found}")
             report_text = "\n".join(lines)
         out.write(report_text)
     return EXIT_ERRORS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK

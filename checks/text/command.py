@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from checks.text.docfile import TextFileError, read_document
 from checks.text.sections import split_sections
-from checks.text.session import TextReport, check_text
 from model.project import Project
 
 
-def load_text_into(project: Project, path: str) -> TextReport:
-    """Put DOC's sections into project.text and check them; ValueError with a Chinese message
-    when DOC cannot be read or holds no section heading this checker knows."""
+def load_text_into(project: Project, path: str) -> None:
+    """Put DOC's sections into project.text (the caller checks them); ValueError with a Chinese
+    message when DOC cannot be read or holds no section heading this checker knows."""
     try:
         raw = read_document(path)
     except TextFileError as e:
@@ -20,4 +19,3 @@ def load_text_into(project: Project, path: str) -> TextReport:
         raise ValueError(f"“{path}”中没有找到情况说明的标题（如“一、收入支出决算总体情况说明”）。")
     project.text = sections
     project.drafts = {}
-    return check_text(project)
