@@ -20,8 +20,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationName(APP_ID)
         app = QApplication([sys.argv[0], *(argv or [])])
         app.setApplicationDisplayName(APP_NAME)
+        from ui.i18n import install_translations
         from ui.style import apply_app_font
 
+        install_translations(app)
         apply_app_font(app)
     return app
 
