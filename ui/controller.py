@@ -23,7 +23,7 @@ from model.amount import parse_amount
 from model.catalog import functional_catalog, parent_code
 from model.fileio import SUFFIX, save_project
 from model.layout import SUBJECT_TABLES, T
-from model.project import Project, ensure_structure, set_cell_value
+from model.project import TOTAL, Project, ensure_structure, set_cell_value
 from ui import commands as cmd
 from ui.autosum import compute_totals
 from ui.commands import CellState
@@ -215,26 +215,49 @@ class ProjectController(QObject):
 
     def add_subjects(self, t: T, code: str, name: str = "", with_parents: bool = True) -> list[str]:
         """Add a subject row (and its missing 类/款 when ``with_parents``); returns the codes added."""
-        assert t in SUBJECT_TABLES
-        table = self.project.tables[t]
-        present = {r.code for r in table.subject_rows()}
-        catalog = functional_catalog()
-        wanted: list[tuple[str, str]] = []
-        chain = [code]
-        p = parent_code(code)
-        while with_parents and p:
-            chain.append(p)
-            p = parent_code(p)
-        for c in reversed(chain):
-            if c in present and c != code:
-                continue
-            label = name if c == code and name else (catalog.name_of(c) or "")
-            wanted.append((c, label))
-        if not wanted:
-            return []
-        what = "、".join(c for c, _n in wanted)
-        self.undo_stack.push(cmd.AddRows(self, t, wanted, f"添加科目 {what}"))
+        wanted = self._missing_subjects(t, [(code, name)], with_parents)
+        if wanted:
+            what = "、".join(c for c, _n in wanted)
+            self.undo_stack.push(cmd.AddRows(self, t, wanted, f"添加科目 {what}"))
         return [c for c, _n in wanted]
+
+    def _missing_subjects(self, t: T, subjects: list[tuple[str, str]], with_parents: bool) -> list[tuple[str, str]]:
+        """(code, name) of the subjects (and their 类/款) the table lacks, in code order."""
+        assert t in SUBJECT_TABLES
+        present = {r.code for r in self.project.tables[t].subject_rows()}
+        catalog = functional_catalog()
+        given = {code: name for code, name in subjects}
+        wanted: dict[str, str] = {}
+        for code in given:
+            chain = [code]
+            p = parent_code(code)
+            while with_parents and p:
+                chain.append(p)
+                p = parent_code(p)
+            for c in chain:
+                if c not in present and c not in wanted:
+                    wanted[c] = given.get(c) or catalog.name_of(c) or ""
+        return sorted(wanted.items())
+
+    def paste_subject_rows(
+        self, t: T, lines: list[tuple[str, str, dict[int, str]]], total: dict[int, str] | None = None
+    ) -> tuple[list[str], list[str]]:
+        """Rows pasted by code: add the subjects (and 类/款) missing, then set the figures; one undo
+        step. Returns (codes added, row keys filled)."""
+        added = self._missing_subjects(t, [(code, name) for code, name, _cells in lines], True)
+        self.undo_stack.beginMacro("粘贴科目行")
+        if added:
+            self.undo_stack.push(cmd.AddRows(self, t, added, f"添加科目 {'、'.join(c for c, _n in added)}"))
+        by_code: dict[str, str] = {}
+        for row in self.project.tables[t].subject_rows():
+            by_code.setdefault(row.code, row.key)  # a code entered twice: the first row
+        edits = [(by_code[code], col, text) for code, _name, cells in lines for col, text in cells.items()]
+        if total is not None:
+            edits += [(TOTAL, col, text) for col, text in total.items()]
+        self.set_cells(t, edits, "粘贴")
+        self.undo_stack.endMacro()
+        keys = list(dict.fromkeys(by_code[code] for code, _n, _c in lines))
+        return [c for c, _n in added], ([TOTAL] if total is not None else []) + keys
 
     def remove_rows(self, t: T, keys: list[str]) -> None:
         keys = [k for k in keys if k != "total"]

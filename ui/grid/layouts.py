@@ -7,6 +7,7 @@ from model.catalog import economic_groups, economic_names, level_of
 from model.layout import THREE_COLUMNS, T, fixed_rows, subject_columns
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL
 from ui.grid.base import Amt, GridModel, HeaderCell, Label
+from ui.grid.rowpaste import RowPaste, plan_row_paste
 
 FISCAL_EXPENSE_COLUMNS = ("小计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 # Where a long heading breaks in print; Qt would otherwise break after any character.
@@ -116,6 +117,9 @@ class SubjectModel(GridModel):
             h.append(HeaderCell(2, 2 + i, str(c.no)))
         self.header_cells = h
         self.widths = [8, None] + [11] * len(cols)
+
+    def plan_paste(self, block: list[list[str]], cursor_col: int) -> RowPaste | None:
+        return plan_row_paste(block, [c.no for c in subject_columns(self.t)], cursor_col)
 
     def row_key_at(self, r: int) -> str | None:
         cell = self.grid[r][1] if 0 <= r < len(self.grid) else None

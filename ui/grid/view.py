@@ -261,6 +261,9 @@ class GridView(QTableView):
         if not block or not cur.isValid():
             return 0
         model = self.grid()
+        plan = model.plan_paste(block, cur.column()) if hasattr(model, "plan_paste") else None
+        if plan is not None:
+            return self._paste_rows(plan)
         edits: list[tuple[str, int, str]] = []
         outside = 0
         if len(block) == 1 and len(block[0]) == 1 and len(self.selected_cells()) > 1:
@@ -289,3 +292,25 @@ class GridView(QTableView):
             msg += f"；{outside} 个超出表格范围，未粘贴"
         self.status.emit(msg)
         return len(edits)
+
+    def _paste_rows(self, plan) -> int:
+        """Whole subject rows (ui.grid.rowpaste): matched by code, missing subjects added."""
+        model = self.grid()
+        added, keys = model.ctl.paste_subject_rows(model.t, plan.lines, plan.total)
+        rows = [r for key in keys for r in model.key_rows.get(key, ())]
+        cols = [c for c in range(model.columnCount()) if any(model.is_editable(r, c) for r in rows[:1])]
+        if rows and cols:
+            top, bottom = model.index(min(rows), cols[0]), model.index(max(rows), cols[-1])
+            self.setCurrentIndex(top)
+            self.selectionModel().select(QItemSelection(top, bottom), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.scrollTo(top)
+        msg = f"已按科目编码粘贴 {len(plan.lines)} 行" + ("（含合计行）" if plan.total is not None else "")
+        if added:
+            shown = "、".join(added[:6]) + (f" 等 {len(added)} 个" if len(added) > 6 else "")
+            msg += f"；新增科目 {shown}"
+        if plan.skipped:
+            msg += f"；{plan.skipped} 行不是科目行（标题、表头等），已跳过"
+        if plan.outside:
+            msg += f"；{plan.outside} 个单元格超出表格范围，未粘贴"
+        self.status.emit(msg + "。可撤销（Ctrl+Z）")
+        return len(plan.lines) + (plan.total is not None)
