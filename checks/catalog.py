@@ -33,6 +33,7 @@ class Rule:
 
 _RULES = [
     Rule("V001", E, "单元格", "单元格内容无法识别", "{where}：“{text}”无法识别，{reason}"),
+    Rule("V002", E, "补充数据", "补充数据内容无法识别", "{where}：“{text}”无法识别，{reason}"),
     # ---- printed formulas within a table
     Rule("F101", E, "表内公式", "栏次公式（每一行）", NEQ),
     Rule("F102", E, "表内公式", "01表行次公式", NEQ),

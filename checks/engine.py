@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from checks.base import SUPP, Check, Ctx, Dep, finding
 from checks.finding import SEVERITIES, Finding, Location, Severity
 from checks.rules_cross import identities, soft_relations
+from checks.rules_entries import entry_rules
 from checks.rules_subjects import subject_rules
 from checks.rules_supplementary import supplementary_rules
 from checks.rules_tables import table_rules
@@ -25,7 +26,7 @@ from model.amount import parse_amount
 from model.layout import T, table_order
 from model.project import Project, Row
 
-RULE_SOURCES = (table_rules, subject_rules, identities, soft_relations, supplementary_rules)
+RULE_SOURCES = (table_rules, subject_rules, identities, soft_relations, supplementary_rules, entry_rules)
 
 
 def all_rules(ctx: Ctx) -> Iterator[Check | Finding]:

@@ -232,6 +232,8 @@ class Project(_Base):
     text: dict[str, str] = Field(default_factory=dict)  # section id → text
     acceptances: dict[str, str] = Field(default_factory=dict)  # finding key → 说明
     drafts: dict[str, list[DraftSegment]] = Field(default_factory=dict)  # section id → its bound draft sentences
+    # A form entry that did not parse (path → what was typed), kept like Row.invalid; the field has no value.
+    invalid_fields: dict[str, str] = Field(default_factory=dict)
 
     def model_post_init(self, _ctx: object) -> None:
         ensure_structure(self)

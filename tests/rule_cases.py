@@ -84,6 +84,11 @@ def _v001(p: Project) -> None:
     set_cell_text(p.tables[T.GENERAL].row(first_subject(p, T.GENERAL, 7)), 2, "12.3.4")
 
 
+def _v002(p: Project) -> None:
+    p.supplementary.procurement.goods = None  # the form keeps the typed text and the field has no value
+    p.invalid_fields["supplementary.procurement.goods"] = "12.3.4"
+
+
 def _x314(p: Project) -> None:
     key = class_key(used_class(p))
     above = p.tables[T.SUMMARY].row(key).values[2] + ONE
@@ -169,6 +174,7 @@ def _fund_class(p: Project) -> str:
 # rule id → change that must make it fire (on a consistent department with a 政府性基金 table)
 BREAKS: dict[str, Callable[[Project], None]] = {
     "V001": _v001,
+    "V002": _v002,
     "F101": _bump(G, lambda p: first_subject(p, G, 7), 1),
     "F102": _bump(S, "i_grand", 1),
     "F103": _bump(F, "i_begin", 1),

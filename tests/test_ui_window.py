@@ -16,6 +16,7 @@ D = Decimal
 window = support.window
 ctl = support.ctl
 data_dir = support.data_dir  # fixtures shared by the window tests
+rules = support.rules
 
 
 def break_expense_class(w) -> str:
@@ -204,7 +205,7 @@ def test_autosum_button_fixes_totals_in_one_step(window, qtbot):
     assert "已计算 2 个合计" in page.message.text()
 
 
-def test_a_form_entry_that_does_not_parse_stays_red_and_changes_nothing(window, qtbot):
+def test_a_form_entry_that_does_not_parse_stays_red_and_is_kept_in_the_project(window, qtbot):
     page = window.show_page("supp.procurement")
     field: FieldEdit = page.fields["supplementary.procurement.total"]
     before = window.ctl.project.supplementary.procurement.total
@@ -213,12 +214,19 @@ def test_a_form_entry_that_does_not_parse_stays_red_and_changes_nothing(window, 
     support.type_keys(qtbot, "二十八")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert field.text() == "二十八" and "不是数字" in field.toolTip()
-    assert window.ctl.project.supplementary.procurement.total == before
+    # Kept as typed (saved with the project), the field without a value, listed as V002.
+    assert window.ctl.project.invalid_fields == {"supplementary.procurement.total": "二十八"}
+    assert window.ctl.project.supplementary.procurement.total is None
+    v002 = [f for f in window.ctl.findings() if f.rule == "V002"]
+    assert len(v002) == 1 and "政府采购" in v002[0].message and "二十八" in v002[0].message
     field.selectAll()
     qtbot.keyClicks(field, "1,028.5")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert window.ctl.project.supplementary.procurement.total == D("1028.50")
-    assert field.text() == "1,028.50"
+    assert field.text() == "1,028.50" and not window.ctl.project.invalid_fields
+    assert "V002" not in rules(window.ctl)
+    window.act_undo.trigger()
+    assert field.text() == "二十八" and "V002" in rules(window.ctl)
     window.act_undo.trigger()
     assert window.ctl.project.supplementary.procurement.total == before
     assert field.text() == ("" if before is None else f"{before:,.2f}")

@@ -110,6 +110,22 @@ class SetField(QUndoCommand):
         self.ctl.apply_field(self.path, self.old)
 
 
+class SetEntry(QUndoCommand):
+    """A form field: its value and the text typed there that did not parse (``Project.invalid_fields``)."""
+
+    def __init__(
+        self, ctl: ProjectController, path: str, old: tuple[Any, str | None], new: tuple[Any, str | None], text: str
+    ):
+        super().__init__(text)
+        self.ctl, self.path, self.old, self.new = ctl, path, old, new
+
+    def redo(self) -> None:
+        self.ctl.apply_entry(self.path, *self.new)
+
+    def undo(self) -> None:
+        self.ctl.apply_entry(self.path, *self.old)
+
+
 class ListInsert(QUndoCommand):
     def __init__(self, ctl: ProjectController, path: str, index: int, item: Any, text: str):
         super().__init__(text)
@@ -126,12 +142,13 @@ class ListRemove(QUndoCommand):
     def __init__(self, ctl: ProjectController, path: str, index: int, item: Any, text: str):
         super().__init__(text)
         self.ctl, self.path, self.index, self.item = ctl, path, index, item
+        self.typed: dict[str, str] = {}
 
     def redo(self) -> None:
-        self.ctl.apply_list(self.path, remove=self.index)
+        self.typed = self.ctl.apply_list(self.path, remove=self.index)
 
     def undo(self) -> None:
-        self.ctl.apply_list(self.path, insert=(self.index, copy.deepcopy(self.item)))
+        self.ctl.apply_list(self.path, insert=(self.index, copy.deepcopy(self.item)), typed=self.typed)
 
 
 class Accept(QUndoCommand):

@@ -271,6 +271,16 @@ class ProjectController(QObject):
         self.undo_stack.push(cmd.SetField(self, path, copy.deepcopy(old), value, text))
         return True
 
+    def set_entry(self, path: str, value: Any, typed: str | None, text: str = "修改") -> bool:
+        """A form entry: a parsed value (``typed`` None), or text that did not parse, which is kept
+        in the project and leaves the field without a value (``value`` is then what stays, normally None)."""
+        old = (copy.deepcopy(get_path(self.project, path)), self.project.invalid_fields.get(path))
+        new = (value, typed)
+        if old == new:
+            return False
+        self.undo_stack.push(cmd.SetEntry(self, path, old, new, text))
+        return True
+
     def insert_item(self, path: str, index: int, item: Any, text: str = "添加一行") -> None:
         self.undo_stack.push(cmd.ListInsert(self, path, index, item, text))
 
@@ -319,13 +329,46 @@ class ProjectController(QObject):
         set_path(self.project, path, copy.deepcopy(value))
         self._field_changed(path)
 
-    def apply_list(self, path: str, insert: tuple[int, Any] | None = None, remove: int | None = None) -> None:
+    def apply_entry(self, path: str, value: Any, typed: str | None) -> None:
+        if typed is None:
+            self.project.invalid_fields.pop(path, None)
+        else:
+            self.project.invalid_fields[path] = typed
+        self.apply_field(path, value)
+
+    def apply_list(
+        self, path: str, insert: tuple[int, Any] | None = None, remove: int | None = None, typed: dict | None = None
+    ) -> dict[str, str]:
+        """Insert or remove a list item; the texts typed in later items' cells move with them.
+        Returns what was typed in a removed item's cells (``typed`` gives it back on insert)."""
         items = get_path(self.project, path)
+        dropped: dict[str, str] = {}
         if insert is not None:
+            self._shift_typed(path, insert[0], 1)
             items.insert(insert[0], insert[1])
+            for tail, text in (typed or {}).items():
+                self.project.invalid_fields[f"{path}.{insert[0]}{tail}"] = text
         if remove is not None:
+            dropped = self._shift_typed(path, remove, -1)
             del items[remove]
         self._field_changed(path)
+        return dropped
+
+    def _shift_typed(self, path: str, index: int, step: int) -> dict[str, str]:
+        typed = self.project.invalid_fields
+        prefix = path + "."
+        moved, dropped = {}, {}
+        for key in [k for k in typed if k.startswith(prefix)]:
+            i, dot, tail = key[len(prefix) :].partition(".")
+            if not i.isdigit() or int(i) < index:
+                continue
+            text = typed.pop(key)
+            if step < 0 and int(i) == index:
+                dropped[dot + tail] = text
+            else:
+                moved[f"{prefix}{int(i) + step}{dot}{tail}"] = text
+        typed.update(moved)
+        return dropped
 
     def apply_acceptance(self, key: str, note: str | None) -> None:
         if note is None:

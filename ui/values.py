@@ -1,4 +1,5 @@
-"""Parsing and showing the values of the supplementary forms: 万元 amounts, counts, percents."""
+"""Parsing and showing the values of the supplementary forms: 万元 amounts, counts, percents;
+storing what was typed (the value, or the text itself when it does not parse)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from model.amount import fmt_amount, parse_amount
+from ui.fields import get_path
 
 
 class EntryError(ValueError):
@@ -51,3 +53,26 @@ def show_value(kind: str, value) -> str:
     if kind == "money":
         return fmt_amount(value)
     return str(value)
+
+
+def typed_error(ctl, kind: str, path: str) -> tuple[str, str] | None:
+    """(what was typed, why it does not parse) for an entry kept in the project, or None."""
+    typed = ctl.project.invalid_fields.get(path)
+    if typed is None:
+        return None
+    try:
+        parse_value(kind, typed)
+    except EntryError as e:
+        return typed, str(e)
+    return typed, "无法识别"
+
+
+def commit_entry(ctl, kind: str, path: str, text: str, what: str) -> bool:
+    """Store what was typed in a form: its value, or the text itself when it does not parse."""
+    try:
+        value = parse_value(kind, text)
+    except EntryError:
+        # A year cannot be empty: it keeps its value while the typed text waits for correction.
+        keep = get_path(ctl.project, path) if kind == "year" else None
+        return ctl.set_entry(path, keep, text, what)
+    return ctl.set_entry(path, value, None, what)

@@ -13,7 +13,7 @@ from model.layout import T
 from model.project import TOTAL
 from ui import style
 from ui.controller import ProjectController
-from ui.values import EntryError, parse_value
+from ui.values import commit_entry, typed_error
 
 PATH = "supplementary.budget.by_subject"
 HEADERS = ("科目编码", "科目名称", "05表决算数（万元）", "年初预算数（万元）")
@@ -24,13 +24,13 @@ class BudgetModel(QAbstractTableModel):
         super().__init__()
         self.ctl = ctl
         self.codes: list[str] = []
-        self.errors: dict[str, tuple[str, str]] = {}
         self._bold: QFont | None = None
         self._build()
 
     def _build(self) -> None:
         rows = self.ctl.project.tables[T.GENERAL].subject_rows()
-        codes = {r.code for r in rows} | set(self.ctl.project.supplementary.budget.by_subject)
+        typed = {k[len(PATH) + 1 :] for k in self.ctl.project.invalid_fields if k.startswith(PATH + ".")}
+        codes = {r.code for r in rows} | set(self.ctl.project.supplementary.budget.by_subject) | typed
         self.codes = sorted(codes)
 
     def reload(self) -> None:
@@ -59,6 +59,7 @@ class BudgetModel(QAbstractTableModel):
         if not index.isValid():
             return None
         code, c = self.codes[index.row()], index.column()
+        error = typed_error(self.ctl, "money", f"{PATH}.{code}") if c == 3 else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if c == 0:
                 return code
@@ -68,8 +69,8 @@ class BudgetModel(QAbstractTableModel):
             if c == 2:
                 row = self.ctl.project.tables[T.GENERAL].row(code)
                 return fmt_amount(row.values.get(1)) if row and row.key != TOTAL else ""
-            if code in self.errors:
-                return self.errors[code][0]
+            if error:
+                return error[0]
             value = self.ctl.project.supplementary.budget.by_subject.get(code)
             return fmt_amount(value) if role == Qt.ItemDataRole.DisplayRole else ("" if value is None else str(value))
         if role == Qt.ItemDataRole.TextAlignmentRole and c >= 2:
@@ -79,25 +80,18 @@ class BudgetModel(QAbstractTableModel):
                 self._bold = QFont()
                 self._bold.setBold(True)
             return self._bold
-        if c == 3 and code in self.errors:
+        if error:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return style.INVALID_TEXT
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"无法识别：{self.errors[code][1]}"
+                return f"无法识别：{error[1]}"
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != 3:
             return False
         code = self.codes[index.row()]
-        try:
-            parsed = parse_value("money", str(value))
-        except EntryError as e:
-            self.errors[code] = (str(value), str(e))
-            self.dataChanged.emit(index, index)
-            return True
-        self.errors.pop(code, None)
-        self.ctl.set_field(f"{PATH}.{code}", parsed, f"修改年初预算 {code}")
+        commit_entry(self.ctl, "money", f"{PATH}.{code}", "" if value is None else str(value), f"修改年初预算 {code}")
         return True
 
 

@@ -3,7 +3,8 @@ data the text quotes (上年数, 年初预算, 机关运行经费, 政府采购,
 
 A form is a list of fields (dotted paths into the project) and of small list tables. Each
 committed entry is an undo step. An entry that does not parse keeps what was typed, turns red
-and says why; the project keeps its previous value until the entry is corrected.
+and says why; the text is kept in the project (``Project.invalid_fields``, so it survives saving)
+and the field has no value until the entry is corrected (the check V002 lists it).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from ui import style
 from ui.controller import ProjectController
 from ui.fields import finding_field, get_path
 from ui.findex import worst
-from ui.values import EntryError, parse_value, show_value
+from ui.values import commit_entry, show_value, typed_error
 
 
 @dataclass(frozen=True)
@@ -87,38 +88,35 @@ class FieldEdit(QLineEdit):
     def __init__(self, ctl: ProjectController, spec: Field):
         super().__init__()
         self.ctl, self.spec = ctl, spec
-        self.error: str | None = None
         if spec.kind in ("money", "count", "percent", "score", "year"):
             self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setMaximumWidth(180)
             self.setFont(style.amount_font(self.font()))
         self.editingFinished.connect(self.commit)
 
+    @property
+    def error(self) -> str | None:
+        bad = typed_error(self.ctl, self.spec.kind, self.spec.path)
+        return bad[1] if bad else None
+
     def refresh(self) -> None:
-        """Show the stored value (after undo, redo or another project); a pending bad entry goes."""
-        self.error = None
-        self.setText(show_value(self.spec.kind, get_path(self.ctl.project, self.spec.path)))
+        """Show what the project holds (after undo, redo or another project): the value or the typed text."""
+        bad = typed_error(self.ctl, self.spec.kind, self.spec.path)
+        self.setText(bad[0] if bad else show_value(self.spec.kind, get_path(self.ctl.project, self.spec.path)))
         self.show_findings()
 
     def show_findings(self) -> None:
-        if self.error is not None:
+        error = self.error
+        if error is not None:
             self.setStyleSheet(f"color: {style.INVALID_TEXT.name()}; background: {style.CELL_BG[_ERR].name()};")
-            self.setToolTip(f"无法识别：{self.error}")
+            self.setToolTip(f"无法识别：{error}")
             return
         found = self.ctl.index.at_field(finding_field(self.spec.path))
         _tint(self, found, self.ctl.project.acceptances)
 
     def commit(self) -> None:
-        try:
-            value = parse_value(self.spec.kind, self.text())
-        except EntryError as e:
-            self.error = str(e)
-            self.show_findings()
-            return
-        self.error = None
-        self.ctl.set_field(self.spec.path, value, f"修改{self.spec.label}")
-        self.setText(show_value(self.spec.kind, get_path(self.ctl.project, self.spec.path)))
-        self.show_findings()
+        commit_entry(self.ctl, self.spec.kind, self.spec.path, self.text(), f"修改{self.spec.label}")
+        self.refresh()
 
 
 class ChoiceEdit(QComboBox):
@@ -145,7 +143,6 @@ class ListModel(QAbstractTableModel):
     def __init__(self, ctl: ProjectController, spec: ListSpec):
         super().__init__()
         self.ctl, self.spec = ctl, spec
-        self.errors: dict[tuple[int, int], tuple[str, str]] = {}  # (row, col) → (typed, why)
 
     def items(self) -> list:
         return get_path(self.ctl.project, self.spec.path)
@@ -177,7 +174,7 @@ class ListModel(QAbstractTableModel):
             return None
         r, c = index.row(), index.column()
         column = self.spec.columns[c]
-        err = self.errors.get((r, c))
+        err = typed_error(self.ctl, column.kind, self._path(r, c)) if self.ctl.project.invalid_fields else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if err:
                 return err[0]
@@ -205,16 +202,11 @@ class ListModel(QAbstractTableModel):
             return False
         r, c = index.row(), index.column()
         column = self.spec.columns[c]
-        try:
-            parsed = parse_value(column.kind, str(value))
-        except EntryError as e:
-            self.errors[(r, c)] = (str(value), str(e))
-            self.dataChanged.emit(index, index)
-            return True
-        self.errors.pop((r, c), None)
-        if column.attr is None and parsed is None:
-            parsed = ""
-        self.ctl.set_field(self._path(r, c), parsed, f"修改{self.spec.label}")
+        text = "" if value is None else str(value)
+        if column.attr is None:  # a list of names: a name is whatever was typed
+            self.ctl.set_field(self._path(r, c), text.strip(), f"修改{self.spec.label}")
+        else:
+            commit_entry(self.ctl, column.kind, self._path(r, c), text, f"修改{self.spec.label}")
         self.dataChanged.emit(index, index)
         return True
 
@@ -224,7 +216,6 @@ class ListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.errors.clear()
         self.endResetModel()
 
 
