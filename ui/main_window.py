@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -33,6 +35,7 @@ from ui.navigator import Navigator
 from ui.pages.registry import page_specs
 from ui.pages.table_page import TablePage
 from ui.paths import APP_NAME, settings
+from ui.undo_actions import UndoActions
 
 SAMPLE = ("samples", "2024-蔡甸区委办公室.jsgk")
 OPEN_FILTER = f"{FILE_FILTER};;Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
@@ -95,11 +98,8 @@ class MainWindow(QMainWindow):
         self.act_save = self._action("保存", self.save, K.Save)
         self.act_save_as = self._action("另存为…", self.save_as, K.SaveAs)
         self.act_quit = self._action("退出", self.close, K.Quit)
-        self.act_undo = self.ctl.undo_stack.createUndoAction(self, "撤销")
-        self.act_undo.setShortcuts([QKeySequence(K.Undo)])
-        self.act_redo = self.ctl.undo_stack.createRedoAction(self, "重做")
-        redo = [QKeySequence("Ctrl+Y")] + [k for k in QKeySequence.keyBindings(K.Redo) if k != QKeySequence("Ctrl+Y")]
-        self.act_redo.setShortcuts(redo)
+        self.undo_actions = UndoActions(self, self.ctl.undo_stack)
+        self.act_undo, self.act_redo = self.undo_actions.undo, self.undo_actions.redo
         self.addActions([self.act_undo, self.act_redo])
         self.act_copy = self._action("复制", lambda: self._grid_do("copy_selection"), K.Copy)
         self.act_cut = self._action("剪切", lambda: self._grid_do("cut"), K.Cut)
@@ -216,6 +216,13 @@ class MainWindow(QMainWindow):
         return page.view if isinstance(page, TablePage) else None
 
     def _grid_do(self, what: str) -> None:
+        # The 编辑 menu acts where the focus is: a text being typed, else the table.
+        w = QApplication.focusWidget()
+        if isinstance(w, QLineEdit | QPlainTextEdit) and self.isAncestorOf(w):
+            text_action = {"copy_selection": "copy", "cut": "cut", "paste": "paste"}.get(what)
+            if text_action:
+                getattr(w, text_action)()
+            return
         grid = self.current_grid()
         if grid is None:
             return
