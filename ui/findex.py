@@ -108,8 +108,11 @@ class FindingIndex:
             items = d.get(key)
             if not items:
                 continue
+            # By key, not identity: a re-check that finds the same problem again keeps the finding
+            # the index holds out of the delta but replaces it in the engine, so the one removed
+            # later is an equal finding, not the same object.
             for i, g in enumerate(items):
-                if g is f:
+                if g is f or g.key == f.key:
                     del items[i]
                     break
             if not items:
