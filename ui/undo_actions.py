@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QWidget
@@ -44,6 +45,10 @@ class UndoActions(QObject):
         self._watched: TextWidget | None = None
         self.update()
 
+    def _gone(self) -> bool:
+        # While the window is torn down, focus moves and texts change after its stack went.
+        return not (shiboken6.isValid(self.stack) and shiboken6.isValid(self))
+
     def text_target(self) -> TextWidget | None:
         """The editable text widget of this window that has the focus and its own history."""
         w = QApplication.focusWidget()
@@ -60,6 +65,8 @@ class UndoActions(QObject):
         return None
 
     def act(self, undo: bool) -> None:
+        if self._gone():
+            return
         w = self.text_target()
         if w is not None:
             w.undo() if undo else w.redo()
@@ -70,6 +77,8 @@ class UndoActions(QObject):
         self.update()
 
     def _focus_changed(self, _old, new) -> None:
+        if self._gone():
+            return
         if self._watched is not None:
             with contextlib.suppress(RuntimeError, TypeError):  # already deleted
                 self._disconnect(self._watched)
@@ -105,6 +114,8 @@ class UndoActions(QObject):
             w.removeEventFilter(self)
 
     def update(self, *_args) -> None:
+        if self._gone():
+            return
         w = self.text_target()
         if isinstance(w, QPlainTextEdit):
             doc = w.document()
