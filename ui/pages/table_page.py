@@ -63,6 +63,7 @@ class TablePage(QWidget):
         self.subjects = t in SUBJECT_TABLES
         self._matches: list[tuple[int, int, str]] = []
         self._match_at = 0
+        self._entered = False  # find_or_add ran in this event: the completer's echo of it is ignored
 
         self.heading = QLabel()
         self.heading.setObjectName("tableHeading")
@@ -179,13 +180,18 @@ class TablePage(QWidget):
         self._completions.setStringList(entries)
 
     def _completed(self, text: str) -> None:
-        self.find.setText(text.split("　〔", 1)[0])
+        if self._entered:  # Enter on the list: returnPressed has just added or found it
+            self.find.clear()
+            return
+        self.find.setText(text.split("　〔", 1)[0])  # a click on the list
         QTimer.singleShot(0, self.find_or_add)
 
     def find_or_add(self) -> None:
         text = self.find.text().split("　〔", 1)[0].strip()
         if not text:
             return
+        self._entered = True
+        QTimer.singleShot(0, lambda: setattr(self, "_entered", False))
         if not self.subjects:
             self._find_label(text)
             return
