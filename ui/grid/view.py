@@ -58,6 +58,7 @@ class GridView(QTableView):
     def setModel(self, model: GridModel) -> None:
         super().setModel(model)
         model.modelReset.connect(self.apply_layout)
+        model.dataChanged.connect(self._data_changed)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.apply_layout()
 
@@ -69,11 +70,19 @@ class GridView(QTableView):
         model = self.grid()
         tip = model.tooltip(model.cell(current.row(), current.column()))
         if tip:
-            self._said = tip.split("\n", 1)[0]
+            # The first message; a cell that is only part of a finding says so and which one.
+            lines = [line.strip() for line in tip.split("\n") if line.strip()]
+            self._said = lines[0] + (lines[1] if lines[0].endswith("：") and len(lines) > 1 else "")
             self.status.emit(self._said)
         elif self._said:
             self._said = ""
             self.status.emit("")
+
+    def _data_changed(self, top: QModelIndex, bottom: QModelIndex, _roles=()) -> None:
+        # The cell under the cursor was just typed into, or its findings changed: say so now.
+        cur = self.currentIndex()
+        if cur.isValid() and top.row() <= cur.row() <= bottom.row():
+            self._current_changed(cur, cur)
 
     def apply_layout(self) -> None:
         """Spans, column widths and header after the model (re)built its grid."""
@@ -110,8 +119,14 @@ class GridView(QTableView):
         else:
             target = self._next_editable(r, c, dr, dc)
             if target is None:
+                self.status.emit("已到本表最后一格" if dr > 0 or dc > 0 else "已到本表第一格")
                 return
+            wrapped = bool(dr) and target[1] != c
             r, c = target
+            self.go_to(model.index(r, c))
+            if wrapped:
+                self.status.emit("本栏已到底，转到下一栏顶部" if dr > 0 else "本栏已到顶，转到上一栏底部")
+            return
         self.go_to(model.index(r, c))
 
     def _next_editable(self, r: int, c: int, dr: int, dc: int) -> tuple[int, int] | None:
@@ -123,6 +138,12 @@ class GridView(QTableView):
                 if model.is_editable(r, c):
                     return r, c
                 r += dr
+            # Past the last line: on to the top of the next column (up: the bottom of the one before),
+            # as Excel does in a selection, so that the next figure typed never overwrites the last.
+            for cc in range(c + dr, cols if dr > 0 else -1, dr):
+                rr = next((x for x in range(rows)[::dr] if model.is_editable(x, cc)), None)
+                if rr is not None:
+                    return rr, cc
             return None
         pos = r * cols + c + dc  # Tab: along the line, then on to the next line
         while 0 <= pos < rows * cols:

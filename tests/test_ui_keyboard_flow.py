@@ -1,0 +1,88 @@
+"""Typing a table by keyboard from top to bottom: where Enter leads, what the status bar says,
+and the subject box driven by its completion list."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from model.layout import T
+from model.project import new_project
+from tests import test_ui_support as support
+
+D = Decimal
+window = support.window
+data_dir = support.data_dir
+type_keys = support.type_keys
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def fresh_01(window):
+    window.ctl.replace(new_project("测试部门", 2024), None, "新项目", dirty=True)
+    page = window.show_page(f"table.{T.SUMMARY}")
+    page.view.setFocus()
+    return page
+
+
+def test_enter_at_the_foot_of_a_column_goes_on_to_the_top_of_the_next(window, qtbot):
+    page = fresh_01(window)
+    m, view = page.model, page.view
+    view.go_to(m.index(*m.where[("i_grand", 1)]))  # 总计, the last line of the income side
+    type_keys(qtbot, "1105.52")
+    press(qtbot, Qt.Key.Key_Return)
+    assert view.currentIndex() == m.index(*m.where[("c201", 2)])  # 一、一般公共服务支出
+    assert "转到下一栏顶部" in window.statusBar().currentMessage()
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # and back up
+    assert view.currentIndex() == m.index(*m.where[("i_grand", 1)])
+    # The very last cell: Enter stays and says so; the figure just typed is not overwritten by the next.
+    view.go_to(m.index(*m.where[("e_grand", 2)]))
+    type_keys(qtbot, "1105.52")
+    press(qtbot, Qt.Key.Key_Return)
+    assert view.currentIndex() == m.index(*m.where[("e_grand", 2)])
+    assert window.statusBar().currentMessage() == "已到本表最后一格"
+
+
+def test_the_status_bar_follows_the_cell_under_the_cursor_as_it_is_typed(window, qtbot):
+    page = fresh_01(window)
+    m, view = page.model, page.view
+    view.go_to(m.index(*m.where[("i_grand", 1)]))
+    assert window.statusBar().currentMessage() == ""
+    # Typed and committed in place (F2 … Enter would move): 总计 5 while 第1～29行 are empty.
+    press(qtbot, Qt.Key.Key_F2)
+    type_keys(qtbot, "5")
+    QApplication.focusWidget().clearFocus()  # the editor commits on losing the focus
+    view.setFocus()
+    assert view.currentIndex() == m.index(*m.where[("i_grand", 1)])
+    assert "第30行（总计）" in window.statusBar().currentMessage()
+    press(qtbot, Qt.Key.Key_Delete)  # cleared: the message about it goes at once
+    assert "第30行（总计）" not in window.statusBar().currentMessage()
+    # A cell that is only part of a finding names the finding, not just "本格参与：".
+    view.go_to(m.index(*m.where[("i1", 1)]))
+    type_keys(qtbot, "7")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    msg = window.statusBar().currentMessage()
+    assert msg.startswith("本格参与：【") and len(msg) > len("本格参与：【错误】")
+
+
+def test_enter_on_the_completion_list_adds_the_subject_once_and_says_so(window, qtbot):
+    window.ctl.replace(new_project("测试部门", 2024), None, "新项目", dirty=True)
+    page = window.show_page(f"table.{T.INCOME}")
+    page.focus_find()
+    qtbot.keyClicks(page.find, "2010301")
+    popup = page.find.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    assert page.message.text().startswith("已添加科目 2010301 行政运行")
+    codes = [r.code for r in window.ctl.project.tables[T.INCOME].subject_rows()]
+    assert codes == ["201", "20103", "2010301"]
+    assert QApplication.focusWidget() is page.view and page.find.text() == ""
+    cur = page.view.currentIndex()
+    assert page.model.cell_ref(cur.row(), cur.column()) == ("2010301", 1)
