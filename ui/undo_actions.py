@@ -7,8 +7,6 @@ user looks at a text, and always say what they will undo.
 
 from __future__ import annotations
 
-import contextlib
-
 import shiboken6
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -43,6 +41,7 @@ class UndoActions(QObject):
             signal.connect(self.update)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._watched: TextWidget | None = None
+        self._connections: list = []
         self.update()
 
     def _gone(self) -> bool:
@@ -79,18 +78,20 @@ class UndoActions(QObject):
     def _focus_changed(self, _old, new) -> None:
         if self._gone():
             return
-        if self._watched is not None:
-            with contextlib.suppress(RuntimeError, TypeError):  # already deleted
-                self._disconnect(self._watched)
-            self._watched = None
+        for connection in self._connections:  # a deleted widget's connections are already gone
+            QObject.disconnect(connection)
+        self._connections = []
+        if self._watched is not None and shiboken6.isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = None
         if isinstance(new, QPlainTextEdit | QLineEdit) and self.window.isAncestorOf(new):
             self._watched = new
             if isinstance(new, QPlainTextEdit):
-                new.undoAvailable.connect(self.update)
-                new.redoAvailable.connect(self.update)
+                signals = [new.undoAvailable, new.redoAvailable]
             else:
-                new.textChanged.connect(self.update)
+                signals = [new.textChanged]
                 new.installEventFilter(self)
+            self._connections = [signal.connect(self.update) for signal in signals]
         self.update()
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:
@@ -104,14 +105,6 @@ class UndoActions(QObject):
             e.ignore()
             return True
         return False
-
-    def _disconnect(self, w: TextWidget) -> None:
-        if isinstance(w, QPlainTextEdit):
-            w.undoAvailable.disconnect(self.update)
-            w.redoAvailable.disconnect(self.update)
-        else:
-            w.textChanged.disconnect(self.update)
-            w.removeEventFilter(self)
 
     def update(self, *_args) -> None:
         if self._gone():
