@@ -28,7 +28,7 @@ def test_without_the_catalog_qt_speaks_english(qapp):
 
 
 def test_editor_menus_and_standard_buttons_are_chinese(chinese, qtbot):
-    assert chinese, "qtbase_zh_CN.qm not found"
+    assert len(chinese) == 2, "qtbase_zh_CN.qm not found"
     for edit in (QLineEdit(), QPlainTextEdit()):
         qtbot.addWidget(edit)
         menu = edit.createStandardContextMenu()
@@ -39,6 +39,17 @@ def test_editor_menus_and_standard_buttons_are_chinese(chinese, qtbot):
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "").startswith("取消")
     assert QCoreApplication.translate("QPrintPreviewDialog", "Page setup") != "Page setup"
+
+
+def test_file_dialog_labels_the_catalog_lacks_are_chinese_too(chinese, qtbot):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "另存为")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert labels and not [t for t in labels if any("a" <= ch <= "z" for ch in t.replace("&", ""))]
+    assert "查找范围(&L)：" in labels
 
 
 def test_the_application_loads_the_catalog_at_start(tmp_path):

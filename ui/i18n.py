@@ -15,6 +15,23 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 CATALOGS = ("qtbase",)
 LANGUAGE = "zh_CN"
+# What qtbase_zh_CN.qm leaves untranslated (Qt 6.x) in the dialogs this program opens.
+MISSING = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QPlatformTheme", "Don't Save"): "不保存",
+    ("QUnixPrintWidget", "Printer"): "打印机",
+}
+
+
+class Gaps(QTranslator):
+    """The few texts Qt's own catalog lacks; asked after it, so its answers come first."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return MISSING.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def translation_dirs() -> list[Path]:
@@ -33,7 +50,9 @@ def translation_dirs() -> list[Path]:
 def install_translations(app: QCoreApplication) -> list[QTranslator]:
     """Load the Chinese catalogs into ``app``; returns the translators installed (none when missing)."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    loaded: list[QTranslator] = []
+    gaps = Gaps(app)
+    app.installTranslator(gaps)  # first installed, last asked: Qt's catalog answers before it
+    loaded: list[QTranslator] = [gaps]
     for name in CATALOGS:
         for folder in translation_dirs():
             translator = QTranslator(app)  # parented: lives as long as the application
