@@ -17,6 +17,7 @@ from decimal import Decimal
 from checks.catalog import RULES
 from checks.finding import SEVERITIES, Finding, Location, Severity
 from checks.report import group, printed_row, summarize
+from checks.rules_entries import entry_label
 from checks.rules_supplementary import FIELD_LABELS
 from model.amount import fmt_amount
 from model.layout import THREE_COLUMNS, T, column_name, fixed_row, printed_number
@@ -166,7 +167,7 @@ def field_text(name: str) -> str:
     if m:
         what = {"rate": "执行率", "budget": "预算数", "executed": "执行数", "score": "自评得分"}.get(m[2], m[2])
         return f"绩效自评第{int(m[1]) + 1}个项目{what}"
-    return name
+    return entry_label(name)  # the other fields as the forms name them (e.g. 上年数·收、支总计)
 
 
 def _text_location(project: Project, loc: Location) -> str:

@@ -97,3 +97,13 @@ def test_a_project_file_without_the_field_still_opens(tmp_path):
     p = load_project(SAMPLE_2024)
     save_project(p, tmp_path / "x.jsgk")
     assert load_project(tmp_path / "x.jsgk") == p
+
+
+def test_the_check_list_names_the_field_as_the_form_does():
+    from checks.finding import Location
+    from export.checklist_content import cells_text
+    from tests.seed_data import caidian_2024
+
+    p = caidian_2024()
+    assert "上年数·收、支总计" in cells_text(p, [Location(field="last_year.grand_total")])
+    assert "政府采购支出总额" in cells_text(p, [Location(field="procurement.total")])
