@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         except ImportError:  # a build without the check list
             return
         sub = menu.addMenu("审核清单")
-        project, findings = (lambda: self.ctl.project), (lambda: self.ctl.findings())
+        project, findings = self.settled_project, (lambda: self.ctl.findings())
         sub.addAction("打印预览…", lambda: checklist_print.open_print_preview(self, project(), findings()))
         sub.addAction("打印…", lambda: checklist_print.print_checklist(self, project(), findings()))
         sub.addAction("导出 PDF…", lambda: self._checklist_pdf(checklist_print))
@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
 
     def _checklist_pdf(self, checklist_print) -> None:
         path = checklist_print.export_checklist_pdf(
-            self, self.ctl.project, self.ctl.findings(), directory=self._last_folder()
+            self, self.settled_project(), self.ctl.findings(), directory=self._last_folder()
         )
         if path:
             self.statusBar().showMessage(f"已导出 {path}", 6000)
@@ -418,7 +418,17 @@ class MainWindow(QMainWindow):
             return None
         return lock
 
+    def settled_project(self):
+        """The project with every page's pending work done (the 情况说明 follows data edits only
+        once the user pauses): what is saved, exported or printed is what the pages will show."""
+        for page in self.pages.values():
+            catch_up = getattr(page, "catch_up", None)
+            if catch_up is not None:
+                catch_up()
+        return self.ctl.project
+
     def _write(self, target: Path, lock: ProjectLock | None) -> bool:
+        self.settled_project()
         try:
             self.ctl.save(target, lock)
         except OSError as e:
@@ -440,7 +450,7 @@ class MainWindow(QMainWindow):
         write = exports.writer(entry.fmt)
         try:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            write(self.ctl.project, target)
+            write(self.settled_project(), target)
         except OSError as e:
             show_error(self, "导出失败", f"无法写入“{target}”：{e.strerror or e}")
             return
