@@ -153,7 +153,8 @@ def test_a_warning_accepted_with_a_note_is_kept_and_shown(window, qtbot, monkeyp
     assert "已说明 1" in window.counts_label.text()
 
 
-def test_subject_box_adds_with_parents_finds_existing_and_rows_delete(window, qtbot):
+def test_subject_box_adds_with_parents_finds_existing_and_rows_delete(window, qtbot, monkeypatch):
+    monkeypatch.setattr("ui.dialogs.ask_remove_children", lambda *_a: "selected")
     page = window.show_page("table.general")
     table = window.ctl.project.tables[T.GENERAL]
     page.focus_find()
@@ -174,6 +175,36 @@ def test_subject_box_adds_with_parents_finds_existing_and_rows_delete(window, qt
     assert "H205" in support.rules(window.ctl)  # the 项 has lost its 款
     window.act_undo.trigger()
     assert table.row("20402") is not None
+
+
+def test_deleting_a_class_asks_about_its_children_and_undoes_in_one_step(window, qtbot, monkeypatch):
+    page = window.show_page("table.general")
+    table = window.ctl.project.tables[T.GENERAL]
+    cls = next(r for r in table.subject_rows() if len(r.code) == 3)
+    family = [r.key for r in table.subject_rows() if r.code.startswith(cls.code)]
+    assert len(family) > 1
+    before = [r.key for r in table.rows]
+    asked = []
+
+    def answer(reply):
+        def ask(_parent, chosen, count):
+            asked.append((chosen, count))
+            return reply
+
+        return ask
+
+    page.view.go_to(page.model.index_for(cls.key, None))
+    monkeypatch.setattr("ui.dialogs.ask_remove_children", answer(None))
+    page.remove_selected_rows()  # cancelled: nothing happens
+    assert [r.key for r in table.rows] == before
+    assert asked == [(f"{cls.code} {cls.name}", len(family) - 1)]
+    monkeypatch.setattr("ui.dialogs.ask_remove_children", answer("all"))
+    page.remove_selected_rows()
+    assert not [r for r in table.subject_rows() if r.code.startswith(cls.code)]
+    assert "H205" not in support.rules(window.ctl)  # no 款/项 left without its 类
+    assert f"已删除 {len(family)} 个科目行" in page.message.text()
+    window.act_undo.trigger()
+    assert [r.key for r in table.rows] == before
 
 
 def test_subject_box_refuses_what_it_cannot_place(window, qtbot):

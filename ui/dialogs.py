@@ -111,6 +111,21 @@ def ask_restore(parent: QWidget | None, name: str, when: str, source: str | None
     return box.clickedButton() is restore
 
 
+def ask_remove_children(parent: QWidget, chosen: str, count: int) -> str | None:
+    """A 类 or 款 is being deleted with 款/项 under it: "all", "selected" or None (cancel)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("删除科目行")
+    box.setText(f"{chosen}下还有 {count} 个下级科目（款/项）。\n\n是否连同下级科目一起删除？（可撤销）")
+    every = box.addButton("连同下级一起删除", QMessageBox.ButtonRole.AcceptRole)
+    only = box.addButton("只删除所选行", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(every)
+    box.exec()
+    clicked = box.clickedButton()
+    return "all" if clicked is every else "selected" if clicked is only else None
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from checks.finding import Location
 from model.catalog import functional_catalog
 from model.layout import NOTES, SUBJECT_TABLES, T, printed_number, title
+from ui import dialogs
 from ui.controller import ProjectController
 from ui.grid.layouts import SubjectModel, model_for
 from ui.grid.view import GridView
@@ -256,6 +257,22 @@ class TablePage(QWidget):
         if not keys:
             self.show_message("请先选中要删除的科目行（合计行不能删除）", error=True)
             return
+        rows = self.ctl.project.tables[self.t].subject_rows()
+        by_key = {r.key: r for r in rows}
+        parents = [by_key[k] for k in keys if len(by_key[k].code) in (3, 5)]
+        below = [
+            r.key
+            for r in rows
+            if r.key not in keys and any(r.code.startswith(p.code) and len(r.code) > len(p.code) for p in parents)
+        ]
+        if below:
+            # A 类 or 款 alone would leave its 款/项 without a parent (H205): ask, never guess.
+            chosen = "、".join(f"{p.code} {p.name}" for p in parents[:3]) + ("等" if len(parents) > 3 else "")
+            answer = dialogs.ask_remove_children(self, chosen, len(below))
+            if answer is None:
+                return
+            if answer == "all":
+                keys = [r.key for r in rows if r.key in set(keys) | set(below)]
         row = self.view.currentIndex().row()
         self.ctl.remove_rows(self.t, keys)
         self.show_message(f"已删除 {len(keys)} 个科目行，可撤销（Ctrl+Z）")
