@@ -86,3 +86,41 @@ def test_enter_on_the_completion_list_adds_the_subject_once_and_says_so(window, 
     assert QApplication.focusWidget() is page.view and page.find.text() == ""
     cur = page.view.currentIndex()
     assert page.model.cell_ref(cur.row(), cur.column()) == ("2010301", 1)
+
+
+def test_the_name_column_of_an_empty_table_is_wide_enough_for_its_heading(window):
+    window.ctl.replace(new_project("测试部门", 2024), None, "新项目", dirty=True)
+    page = window.show_page(f"table.{T.INCOME}")
+    em = page.view.fontMetrics().horizontalAdvance("中")
+    assert page.view.columnWidth(1) >= em * 8
+
+
+def test_explaining_the_warning_of_the_cell_under_the_cursor(window, qtbot, monkeypatch):
+    from checks.finding import Severity
+
+    ctl = window.ctl
+    row = ctl.project.tables[T.BASIC].row("30108")  # 06 社保缴费 no longer equal to 05's: W401
+    ctl.set_cells(T.BASIC, [("30108", 1, str(row.values[1] + 1))])
+    warning = next(f for f in ctl.findings() if f.rule == "W401")
+    window.panel.buttons[Severity.WARNING].setChecked(False)  # hidden in the panel: still found
+    page = window.show_page(f"table.{T.BASIC}")
+    page.view.go_to(page.model.index_for("30108", 1))
+    page.view.setFocus()
+    qtbot.waitUntil(page.view.hasFocus)
+    monkeypatch.setattr(
+        "ui.findings_panel.QInputDialog.getMultiLineText", lambda *_a, **_k: ("按财政部门口径填列", True)
+    )
+    window.act_accept.trigger()
+    assert ctl.project.acceptances == {warning.key: "按财政部门口径填列"}
+    # On a cell without a warning it says so and asks nothing.
+    m = page.model
+    quiet = next(
+        (r, c)
+        for r in range(m.rowCount())
+        for c in range(m.columnCount())
+        if m.is_editable(r, c) and not m.findings_of(m.cell(r, c))
+    )
+    page.view.go_to(m.index(*quiet))
+    monkeypatch.setattr("ui.findings_panel.QInputDialog.getMultiLineText", lambda *_a, **_k: 1 / 0)
+    window.act_accept.trigger()
+    assert "没有警告" in window.statusBar().currentMessage()

@@ -146,7 +146,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("中")
-        self.view.setColumnWidth(0, em * 7)
+        self.view.setColumnWidth(0, em * 9)  # "警告（已说明）" whole
         self.view.setColumnWidth(1, em * 12)
         self.view.setColumnWidth(3, em * 14)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -245,6 +245,20 @@ class FindingsPanel(QWidget):
         if not ix.isValid() or ix.row() >= len(self.model.rows):
             return None
         return self.model.finding(ix.row())
+
+    def select_finding(self, f: Finding) -> bool:
+        """Select a finding's row, showing every severity and page if a filter hid it."""
+        for attempt in range(2):
+            for r, g in enumerate(self.model.rows):
+                if g.key == f.key:
+                    self.view.selectRow(r)
+                    self.view.scrollTo(self.model.index(r, 0))
+                    return True
+            if attempt == 0:
+                for b in self.buttons.values():
+                    b.setChecked(True)
+                self.scope.setCurrentIndex(0)
+        return False
 
     def _selection(self, *_args) -> None:
         f = self.selected()

@@ -112,7 +112,9 @@ class MainWindow(QMainWindow):
         self.act_recheck = self._action("重新审核", self.recheck, "F5")
         self.act_next = self._action("下一个问题", lambda: self.step_finding(1), "F8")
         self.act_prev = self._action("上一个问题", lambda: self.step_finding(-1), "Shift+F8")
-        self.act_accept = self._action("说明所选警告…", self.panel.accept_selected)
+        self.act_accept = self._action(
+            "说明警告…", self.accept_warning, "Ctrl+Shift+A", "为所选或光标所在单元格的警告写明原因"
+        )
         self.act_about = self._action("关于", self.about)
         # Ctrl+Shift+S is 另存为 on some platforms; keep 另存为 on F12 as Office does.
         self.act_save_as.setShortcuts([QKeySequence("F12")])
@@ -203,6 +205,8 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> QWidget:
         w = self.page(key)
+        if w is not self.stack.currentWidget():
+            self.statusBar().clearMessage()  # a cell's message belongs to the page it was said on
         self.stack.setCurrentWidget(w)
         self.navigator.select(key)
         self.panel.set_current_page(key)
@@ -291,6 +295,22 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"【{f.severity.label}】{f.message}", 10000)
                 return True
         return False
+
+    def accept_warning(self) -> None:
+        """说明警告: the warning of the cell under the cursor when a table has the focus, else the
+        one selected in the findings panel."""
+        grid = self.current_grid()
+        if grid is not None and grid.hasFocus() and grid.currentIndex().isValid():
+            ix = grid.currentIndex()
+            model = grid.grid()
+            warnings = [
+                f for f in model.findings_of(model.cell(ix.row(), ix.column())) if f.severity is Severity.WARNING
+            ]
+            if not warnings:
+                self.statusBar().showMessage("光标所在单元格没有警告；可在下方审核结果中选定一条警告", 6000)
+                return
+            self.panel.select_finding(warnings[0])
+        self.panel.accept_selected()
 
     def step_finding(self, step: int) -> None:
         rows = self.panel.model.rows

@@ -98,7 +98,8 @@ class GridView(QTableView):
         for c, chars in enumerate(model.widths):
             if chars is None:  # as wide as its longest label, within reason
                 texts = [model.display(line[c]) for line in model.grid if isinstance(line[c], Label)]
-                need = max((fm_bold.horizontalAdvance(t) for t in texts), default=em * 6)
+                # At least a heading's width: an empty subject table still shows 科目名称 on one line.
+                need = max([fm_bold.horizontalAdvance(t) for t in texts] + [em * 8])
                 width = min(need, em * MAX_LABEL_CHARS) + 14
             else:
                 width = int(chars * em * 0.92) + 12
