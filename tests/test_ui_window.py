@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from checks.finding import Finding, Location, Severity
 from model.layout import T, class_key
@@ -364,3 +364,14 @@ def test_findings_in_the_text_are_placed_by_section_as_printed(window):
     assert where("五") == "情况说明 五"
     assert where("概况.职能") == "情况说明·部门主要职能"
     assert where("名词解释") == "情况说明·名词解释"
+
+
+def test_form_fields_line_up_down_the_page_and_group_headings_show_whole(window, qtbot):
+    page = window.show_page("supp.last_year")
+    qtbot.wait(10)
+    inner = page.widget()
+    xs = {w.mapTo(inner, w.rect().topLeft()).x() for w in page.fields.values()}
+    assert len(xs) == 1  # one column of fields, whatever group they are in
+    headings = [label for label in inner.findChildren(QLabel) if label.objectName() == "formGroup"]
+    three = next(h for h in headings if h.text() == "“三公”经费与机关运行经费")
+    assert three.width() >= three.fontMetrics().horizontalAdvance(three.text())

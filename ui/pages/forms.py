@@ -274,6 +274,20 @@ class ListEditor(QWidget):
         self.ctl.undo_stack.endMacro()
 
 
+def _align_labels(forms: list[QFormLayout]) -> None:
+    """One label width for every group of a page, so the fields line up down the page."""
+    labels = []
+    for form in forms:
+        for i in range(form.rowCount()):
+            item = form.itemAt(i, QFormLayout.ItemRole.LabelRole)
+            if item is not None and isinstance(item.widget(), QLabel):
+                labels.append(item.widget())
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 class FormPage(QScrollArea):
     def __init__(self, ctl: ProjectController, spec: FormSpec):
         super().__init__()
@@ -298,18 +312,24 @@ class FormPage(QScrollArea):
         self.lists: dict[str, ListEditor] = {}
         self.custom: list[QWidget] = []
         form = None
+        forms: list[QFormLayout] = []
         for part in spec.parts:
-            if isinstance(part, str):
-                box = QGroupBox(part)
-                form = QFormLayout(box)
-                form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-                outer.addWidget(box)
-                continue
-            if form is None:
+            if isinstance(part, str) or form is None:
+                if isinstance(part, str):
+                    # A label, not the box's own title: QGroupBox clips titles with “” in them.
+                    heading = QLabel(part)
+                    heading.setObjectName("formGroup")
+                    bold = heading.font()
+                    bold.setBold(True)
+                    heading.setFont(bold)
+                    outer.addWidget(heading)
                 box = QGroupBox()
                 form = QFormLayout(box)
                 form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+                forms.append(form)
                 outer.addWidget(box)
+                if isinstance(part, str):
+                    continue
             if isinstance(part, Field):
                 widget = ChoiceEdit(ctl, part) if part.kind == "choice" else FieldEdit(ctl, part)
                 self.fields[part.path] = widget
@@ -333,6 +353,7 @@ class FormPage(QScrollArea):
                 form.addRow(QLabel(part.label + "："))
                 form.addRow(editor)
         outer.addStretch(1)
+        _align_labels(forms)
         ctl.fieldChanged.connect(self._changed)
         ctl.projectReplaced.connect(self.refresh)
         ctl.findingsChanged.connect(self._findings)
