@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -72,7 +72,8 @@ class MainWindow(QMainWindow):
         self.ctl.projectReplaced.connect(self._project_replaced)
         self.ctl.findingsChanged.connect(self._findings_changed)
         self.ctl.stateChanged.connect(self._update_title)
-        self.ctl.cellError.connect(lambda why: self.statusBar().showMessage(f"无法识别：{why}（已保留原文）", 8000))
+        self._cell_error = ""  # what the last entry that did not parse was told, until the cursor moves on
+        self.ctl.cellError.connect(self._entry_refused)
         self._project_replaced()
         if any(s.key == "text" for s in self.specs):
             self.page("text")  # built now: the text's findings belong in the panel from the start
@@ -197,7 +198,18 @@ class MainWindow(QMainWindow):
                 w.view.status.connect(self._grid_message)
         return w
 
+    def _entry_refused(self, why: str) -> None:
+        self._cell_error = f"无法识别：{why}（已保留原文）"
+        self.statusBar().showMessage(self._cell_error, 8000)
+        QTimer.singleShot(0, self._forget_cell_error)  # after the move that follows the entry
+
+    def _forget_cell_error(self) -> None:
+        self._cell_error = ""
+
     def _grid_message(self, text: str) -> None:
+        # Said right after an entry was refused (the cursor moving on): the reason stays in front.
+        if self._cell_error:
+            text = f"{self._cell_error}　{text}" if text else self._cell_error
         if text:
             self.statusBar().showMessage(text, 10000)
         else:
@@ -230,11 +242,7 @@ class MainWindow(QMainWindow):
         grid = self.current_grid()
         if grid is None:
             return
-        if what == "cut":
-            grid.copy_selection()
-            grid.clear_selection()
-        else:
-            getattr(grid, what)()
+        getattr(grid, what)()
 
     def _page_do(self, what: str) -> None:
         page = self.current_page()
