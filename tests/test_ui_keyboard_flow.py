@@ -124,3 +124,31 @@ def test_explaining_the_warning_of_the_cell_under_the_cursor(window, qtbot, monk
     monkeypatch.setattr("ui.findings_panel.QInputDialog.getMultiLineText", lambda *_a, **_k: 1 / 0)
     window.act_accept.trigger()
     assert "没有警告" in window.statusBar().currentMessage()
+
+
+def test_the_context_menu_of_a_cell(window, qtbot, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+
+    ctl = window.ctl
+    row = ctl.project.tables[T.BASIC].row("30108")
+    ctl.set_cells(T.BASIC, [("30108", 1, str(row.values[1] + 1))])  # W401 at 06 30108
+    page = window.show_page(f"table.{T.BASIC}")
+    view = page.view
+    view.setFocus()
+    rect = view.visualRect(page.model.index_for("30108", 1))
+    monkeypatch.setattr("ui.findings_panel.QInputDialog.getMultiLineText", lambda *_a, **_k: ("口径不同", True))
+    seen = []
+
+    def pick():
+        menu = QApplication.activePopupWidget()
+        seen.extend(a.text() for a in menu.actions() if not a.isSeparator())
+        next(a for a in menu.actions() if a.text() == "说明警告…").trigger()
+        menu.close()
+
+    QTimer.singleShot(50, pick)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, rect.center(), view.viewport().mapToGlobal(rect.center()))
+    QApplication.sendEvent(view.viewport(), event)
+    assert seen == ["剪切", "复制", "粘贴", "清除内容", "说明警告…", "自动计算合计（本表）"]  # 06 has no 删除科目行
+    assert view.currentIndex() == page.model.index_for("30108", 1)  # the right-clicked cell
+    assert list(ctl.project.acceptances.values()) == ["口径不同"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QHeaderView, QMenu, QTableView, QWidget
 
 from ui.grid.base import CopyRole, GridModel, Label
 from ui.grid.clipboard import format_block, parse_block
@@ -26,6 +26,8 @@ class GridView(QTableView):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._said = ""  # the cell message last put in the status bar
+        # (text, callable, enabled?) the page adds below the clipboard entries of the context menu
+        self.menu_entries: list = []
         self.header = GroupedHeader(self)
         self.setHorizontalHeader(self.header)
         self.verticalHeader().hide()
@@ -202,8 +204,7 @@ class GridView(QTableView):
         if e.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
         elif e.matches(QKeySequence.StandardKey.Cut):
-            self.copy_selection()
-            self.clear_selection()
+            self.cut()
         elif e.matches(QKeySequence.StandardKey.Paste):
             self.paste()
         elif key in (Key.Key_Return, Key.Key_Enter):
@@ -239,6 +240,33 @@ class GridView(QTableView):
             and self.delegate.editor
         ):
             self.delegate.editor.clear()
+
+    def contextMenuEvent(self, e) -> None:
+        index = self.indexAt(e.pos())
+        if index.isValid() and not self.selectionModel().isSelected(index):
+            self.setCurrentIndex(index)
+        menu = QMenu(self)
+        K = QKeySequence.StandardKey
+        editable = any(self.grid().is_editable(i.row(), i.column()) for i in self.selected_cells())
+        for text, slot, key, enabled in (
+            ("剪切", self.cut, K.Cut, editable),
+            ("复制", self.copy_selection, K.Copy, True),
+            ("粘贴", self.paste, K.Paste, bool(QGuiApplication.clipboard().text())),
+            ("清除内容", self.clear_selection, QKeySequence(Key.Key_Delete), editable),
+        ):
+            action = menu.addAction(text, slot)
+            action.setShortcut(QKeySequence(key))
+            action.setEnabled(enabled)
+        entries = [entry for entry in self.menu_entries if entry is not None]
+        if entries:
+            menu.addSeparator()
+        for text, slot, enabled in entries:
+            menu.addAction(text, slot).setEnabled(enabled() if callable(enabled) else bool(enabled))
+        menu.exec(e.globalPos())
+
+    def cut(self) -> None:
+        self.copy_selection()
+        self.clear_selection()
 
     # ---------------------------------------------------------------- clipboard and clearing
     def selected_cells(self) -> list[QModelIndex]:

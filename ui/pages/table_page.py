@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.finding import Location
+from checks.finding import Location, Severity
 from model.catalog import functional_catalog
 from model.layout import NOTES, SUBJECT_TABLES, T, printed_number, title
 from ui import dialogs
@@ -136,6 +136,13 @@ class TablePage(QWidget):
             row.addWidget(QLabel("表下说明："))
             row.addWidget(self.note_edit, 1)
             layout.addLayout(row)
+        self.view.menu_entries = [
+            ("删除科目行…", self.remove_selected_rows, lambda: bool(self.selected_row_keys()))
+            if self.subjects
+            else None,
+            ("说明警告…", self._accept_warning, self._has_warning),
+            ("自动计算合计（本表）", self.autosum, True),
+        ]
         ctl.projectReplaced.connect(self.refresh)
         ctl.fieldChanged.connect(self._field_changed)
         self.refresh()
@@ -279,6 +286,19 @@ class TablePage(QWidget):
         self.view.go_to(
             self.model.index(min(row, self.model.rowCount() - 1), max(0, self.view.currentIndex().column()))
         )
+
+    def _has_warning(self) -> bool:
+        ix = self.view.currentIndex()
+        if not ix.isValid():
+            return False
+        found = self.model.findings_of(self.model.cell(ix.row(), ix.column()))
+        return any(f.severity is Severity.WARNING for f in found)
+
+    def _accept_warning(self) -> None:
+        accept = getattr(self.window(), "accept_warning", None)
+        if accept is not None:
+            self.view.setFocus()
+            accept()
 
     def autosum(self) -> None:
         n = self.ctl.autosum([self.t])
