@@ -152,3 +152,29 @@ def test_the_context_menu_of_a_cell(window, qtbot, monkeypatch):
     assert seen == ["剪切", "复制", "粘贴", "清除内容", "说明警告…", "自动计算合计（本表）"]  # 06 has no 删除科目行
     assert view.currentIndex() == page.model.index_for("30108", 1)  # the right-clicked cell
     assert list(ctl.project.acceptances.values()) == ["口径不同"]
+
+
+def test_pages_are_reached_from_the_keyboard(window, qtbot):
+    nav = window.navigator
+    nav.setFocus()
+    nav.setCurrentItem(nav.items["overview.meta"])
+    qtbot.waitUntil(nav.hasFocus)
+    press(qtbot, Qt.Key.Key_Down)  # the arrow shows the next page …
+    assert window.current_page() is window.page("overview.units")
+    press(qtbot, Qt.Key.Key_Return)  # … Enter goes into it
+    assert window.page("overview.units").isAncestorOf(QApplication.focusWidget())
+    window.show_page(f"table.{T.SUMMARY}")
+    window.act_next_page.trigger()  # Ctrl+PgDown, as between Excel sheets
+    assert window.current_page() is window.page(f"table.{T.INCOME}")
+    assert QApplication.focusWidget() is window.page(f"table.{T.INCOME}").view
+    window.act_prev_page.trigger()
+    assert QApplication.focusWidget() is window.page(f"table.{T.SUMMARY}").view
+    window.act_panes.trigger()  # F6: page → findings → list → page
+    assert QApplication.focusWidget() is window.panel.view
+    window.act_panes.trigger()
+    assert QApplication.focusWidget() is nav
+    window.act_panes.trigger()
+    assert QApplication.focusWidget() is window.page(f"table.{T.SUMMARY}").view
+    window.show_page("supp.procurement")
+    window.focus_page(window.current_page())
+    assert QApplication.focusWidget() is window.page("supp.procurement").fields["supplementary.procurement.total"]

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self.navigator.pageChosen.connect(self.show_page)
+        self.navigator.entered.connect(lambda key: self.focus_page(self.show_page(key)))
         self.panel.jump.connect(self.jump_to)
         self.ctl.projectReplaced.connect(self._project_replaced)
         self.ctl.findingsChanged.connect(self._findings_changed)
@@ -116,6 +117,11 @@ class MainWindow(QMainWindow):
         self.act_accept = self._action(
             "说明警告…", self.accept_warning, "Ctrl+Shift+A", "为所选或光标所在单元格的警告写明原因"
         )
+        self.act_next_page = self._action(
+            "下一页", lambda: self.step_page(1), "Ctrl+PgDown", "左侧列表中的下一页（如 Excel 切换工作表）"
+        )
+        self.act_prev_page = self._action("上一页", lambda: self.step_page(-1), "Ctrl+PgUp")
+        self.act_panes = self._action("在左侧列表、页面和审核结果之间切换", self.cycle_panes, "F6")
         self.act_about = self._action("关于", self.about)
         # Ctrl+Shift+S is 另存为 on some platforms; keep 另存为 on F12 as Office does.
         self.act_save_as.setShortcuts([QKeySequence("F12")])
@@ -141,6 +147,8 @@ class MainWindow(QMainWindow):
         e.addActions([self.act_cut, self.act_copy, self.act_paste, self.act_clear])
         e.addSeparator()
         e.addActions([self.act_find, self.act_remove_rows, self.act_sum, self.act_sum_all])
+        e.addSeparator()
+        e.addActions([self.act_next_page, self.act_prev_page, self.act_panes])
         c = bar.addMenu("审核(&C)")
         c.addActions([self.act_recheck, self.act_next, self.act_prev, self.act_accept])
         self._checklist_menu(c)
@@ -223,6 +231,32 @@ class MainWindow(QMainWindow):
         self.navigator.select(key)
         self.panel.set_current_page(key)
         return w
+
+    def step_page(self, step: int) -> None:
+        keys = self.navigator.keys()
+        current = self.navigator.current_key()
+        i = keys.index(current) if current in keys else -1
+        self.focus_page(self.show_page(keys[(i + step) % len(keys)]))
+
+    def focus_page(self, page: QWidget) -> None:
+        """Put the cursor where one works on the page: the table, the first field, the text."""
+        if isinstance(page, TablePage):
+            page.view.setFocus()
+            return
+        target = getattr(page, "first_input", lambda: None)() or page
+        target.setFocus()
+
+    def cycle_panes(self) -> None:
+        """F6: 左侧列表 → 页面 → 审核结果 → 左侧列表."""
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self.navigator or self.navigator.isAncestorOf(focus)):
+            page = self.current_page()
+            if page is not None:
+                self.focus_page(page)
+        elif focus is not None and self.panel.isAncestorOf(focus):
+            self.navigator.setFocus()
+        else:
+            self.panel.view.setFocus()
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
@@ -558,7 +592,9 @@ class MainWindow(QMainWindow):
             f"关于{APP_NAME}",
             f"{APP_NAME}\n\n部门决算公开九张表的录入、审核与导出。金额单位：万元。\n\n"
             "快捷键：Ctrl+N 新建，Ctrl+O 打开，Ctrl+S 保存，F12 另存为，Ctrl+Z/Ctrl+Y 撤销/重做，"
-            "Ctrl+F 查找或添加科目，F5 重新审核，F8/Shift+F8 下一个/上一个问题。\n"
+            "Ctrl+F 查找或添加科目，F5 重新审核，F8/Shift+F8 下一个/上一个问题，"
+            "Ctrl+PgDn/Ctrl+PgUp 下一页/上一页，F6 在左侧列表、页面和审核结果之间切换，"
+            "Ctrl+Shift+A 说明警告。\n"
             "表格中：回车下移，Tab 右移，方向键移动，直接输入替换，F2 修改，Delete 清除，"
             "可粘贴从 Excel/WPS 复制的区域。",
         )

@@ -74,6 +74,7 @@ class BadgeDelegate(QStyledItemDelegate):
 
 class Navigator(QTreeWidget):
     pageChosen = Signal(str)
+    entered = Signal(str)  # Enter on a page: the user wants to work in it
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -135,6 +136,17 @@ class Navigator(QTreeWidget):
                 title = item.text(0)
                 parts = [f"{s.label} {c.get(s, 0)}" for s in SEVERITIES if c.get(s, 0)]
                 item.setToolTip(0, title + ("\n" + "，".join(parts) if parts else "\n没有发现问题"))
+
+    def keys(self) -> list[str]:
+        """The pages in the order they are listed."""
+        return list(self.items)
+
+    def keyPressEvent(self, e) -> None:
+        key = self.current_key()
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and key:
+            self.entered.emit(key)
+            return
+        super().keyPressEvent(e)
 
     def _changed(self, item, _prev) -> None:
         if item is None:

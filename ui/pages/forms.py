@@ -383,6 +383,14 @@ class FormPage(QScrollArea):
         for editor in self.lists.values():
             editor.view.viewport().update()
 
+    def first_input(self) -> QWidget | None:
+        """Where the cursor goes when the page is entered from the keyboard."""
+        if self.fields:
+            return next(iter(self.fields.values()))
+        if self.lists:
+            return next(iter(self.lists.values())).view
+        return self.custom[0] if self.custom else None
+
     def focus_location(self, loc: Location) -> bool:
         if loc.field is None:
             return False

@@ -61,6 +61,9 @@ class TextHost(QWidget):
         self.catch_up()  # what the user looks at is never stale
         super().showEvent(event)
 
+    def first_input(self) -> QWidget:
+        return self.page.editors[self.page.current_section()]
+
     def focus_location(self, loc: Location) -> bool:
         self.catch_up()
         return self.page.focus_location(loc)
