@@ -1,0 +1,316 @@
+"""The open project: model, check session, undo stack, file, lock and recovery copy.
+
+Views never change the model themselves: they ask the controller, which pushes an undo command.
+Commands call back the ``apply_*`` methods, which change the model, re-run the checks through
+the engine's incremental path and emit signals naming what changed, so each view repaints only
+that.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from checks.engine import CheckSession, Delta
+from checks.finding import Finding
+from checks.report import import_findings
+from model.amount import parse_amount
+from model.catalog import functional_catalog, parent_code
+from model.fileio import SUFFIX, save_project
+from model.layout import SUBJECT_TABLES, T
+from model.project import Project, ensure_structure, set_cell_value
+from ui import commands as cmd
+from ui.autosum import compute_totals
+from ui.commands import CellState
+from ui.fields import SUPP_PREFIX, get_path, set_path
+from ui.findex import FindingIndex
+from ui.lock import ProjectLock
+from ui.recovery import INTERVAL_MS, RecoverySlot
+
+UNTITLED = "未命名"
+
+
+class ProjectController(QObject):
+    cellsChanged = Signal(object, object)  # table, set of row keys whose values changed
+    rowsChanged = Signal(object, object)  # table, set of row keys whose finding colours changed
+    structureChanged = Signal(object)  # table: rows added or removed
+    fieldChanged = Signal(str)  # a non-table path (supplementary.…, units.…, meta.…)
+    findingsChanged = Signal()  # the list of findings (or acceptances) changed
+    projectReplaced = Signal()  # a different project (new, opened, restored, meta change)
+    stateChanged = Signal()  # file name or modified state
+    cellError = Signal(str)  # a cell that did not parse: why
+
+    def __init__(self, project: Project | None = None, parent: QObject | None = None, recovery: bool = True):
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda _c: self.stateChanged.emit())
+        self.undo_stack.indexChanged.connect(self._bump)
+        self.path: Path | None = None
+        self.name = UNTITLED
+        self.lock: ProjectLock | None = None
+        self.extras: list[Finding] = []  # workbook import problems, shown until the project is replaced
+        self.index = FindingIndex()
+        self._dirty = False  # modified without an undo step: imported, restored, new
+        self._generation = 0
+        self._recovered = 0
+        self.slot: RecoverySlot | None = RecoverySlot() if recovery else None
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.write_recovery)
+        if recovery:
+            self.timer.start()
+        self.project: Project
+        self.session: CheckSession
+        self._install(project or Project())
+
+    # ---------------------------------------------------------------- state
+    @property
+    def modified(self) -> bool:
+        return self._dirty or not self.undo_stack.isClean()
+
+    def findings(self) -> list[Finding]:
+        found = self.session.findings()
+        return found + self.extras if self.extras else found
+
+    def _bump(self, _i: int = 0) -> None:
+        self._generation += 1
+
+    def _install(self, project: Project) -> None:
+        self.project = project
+        self.session = CheckSession(project)
+        self.index.reset(self.findings())
+
+    def replace(
+        self,
+        project: Project,
+        path: Path | None = None,
+        name: str | None = None,
+        lock: ProjectLock | None = None,
+        dirty: bool = False,
+        imported: object | None = None,
+    ) -> None:
+        """Show another project; the caller has asked about unsaved changes and taken the lock."""
+        self.undo_stack.clear()
+        if self.lock is not None and self.lock is not lock:
+            self.lock.release()
+        self.lock = lock
+        self.path = path
+        self.name = name or (path.name if path else UNTITLED)
+        self.extras = import_findings(imported)
+        self._dirty = dirty
+        self._install(project)
+        if self.slot is not None:
+            self.slot.discard()
+        self._recovered = self._generation = 0
+        if dirty:
+            self._generation = 1
+        self.projectReplaced.emit()
+        self.findingsChanged.emit()
+        self.stateChanged.emit()
+
+    def close(self) -> None:
+        """The window goes away normally: no recovery copy, no lock left behind."""
+        self.timer.stop()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        if self.slot is not None:
+            self.slot.close()
+            self.slot = None
+
+    # ---------------------------------------------------------------- files
+    def save(self, path: Path, lock: ProjectLock | None = None) -> None:
+        """Write atomically; ``lock`` is the new file's lock when saving under another name."""
+        if path.suffix.lower() != SUFFIX:
+            path = path.with_suffix(SUFFIX)
+        save_project(self.project, path)
+        if lock is not None and lock is not self.lock:
+            if self.lock is not None:
+                self.lock.release()
+            self.lock = lock
+        if self.path != path:
+            self.path = path
+            self.name = path.name
+        self._dirty = False
+        self.undo_stack.setClean()
+        if self.slot is not None:
+            self.slot.discard()
+        self._recovered = self._generation
+        self.stateChanged.emit()
+
+    def write_recovery(self) -> bool:
+        if self.slot is None or not self.modified or self._recovered == self._generation:
+            return False
+        try:
+            self.slot.write(self.project, self.path, self.name)
+        except OSError:
+            return False  # a full disk must not interrupt typing; the next tick tries again
+        self._recovered = self._generation
+        return True
+
+    # ---------------------------------------------------------------- edits (push commands)
+    def set_cells(self, t: T, edits: Iterable[tuple[str, int, str | CellState]], text: str = "编辑单元格") -> bool:
+        """Typed text (or a ready state) for cells of one table; one undo step. False if nothing changed."""
+        table = self.project.tables[t]
+        index = table.index()
+        changes = []
+        for key, col, new in edits:
+            row = index.get(key)
+            if row is None:
+                continue
+            state = cmd.state_of_text(new) if isinstance(new, str) else new
+            old = cmd.cell_state(row, col)
+            if state != old:
+                changes.append((key, col, old, state))
+        if not changes:
+            return False
+        self.undo_stack.push(cmd.SetCells(self, t, changes, text))
+        return True
+
+    def autosum(self, tables: Iterable[T]) -> int:
+        totals = compute_totals(self.session, tables)
+        by_table: dict[T, list[tuple[str, int, CellState]]] = {}
+        for (t, key, col), value in totals.items():
+            by_table.setdefault(t, []).append((key, col, (value, None)))
+        if not by_table:
+            return 0
+        self.undo_stack.beginMacro("自动计算合计")
+        for t, edits in by_table.items():
+            self.set_cells(t, edits, "自动计算合计")
+        self.undo_stack.endMacro()
+        return len(totals)
+
+    def add_subjects(self, t: T, code: str, name: str = "", with_parents: bool = True) -> list[str]:
+        """Add a subject row (and its missing 类/款 when ``with_parents``); returns the codes added."""
+        assert t in SUBJECT_TABLES
+        table = self.project.tables[t]
+        present = {r.code for r in table.subject_rows()}
+        catalog = functional_catalog()
+        wanted: list[tuple[str, str]] = []
+        chain = [code]
+        p = parent_code(code)
+        while with_parents and p:
+            chain.append(p)
+            p = parent_code(p)
+        for c in reversed(chain):
+            if c in present and c != code:
+                continue
+            label = name if c == code and name else (catalog.name_of(c) or "")
+            wanted.append((c, label))
+        if not wanted:
+            return []
+        what = "、".join(c for c, _n in wanted)
+        self.undo_stack.push(cmd.AddRows(self, t, wanted, f"添加科目 {what}"))
+        return [c for c, _n in wanted]
+
+    def remove_rows(self, t: T, keys: list[str]) -> None:
+        keys = [k for k in keys if k != "total"]
+        if keys:
+            self.undo_stack.push(cmd.RemoveRows(self, t, keys, f"删除科目行 {len(keys)} 行"))
+
+    def set_field(self, path: str, value: Any, text: str = "修改") -> bool:
+        old = get_path(self.project, path)
+        if old == value:
+            return False
+        self.undo_stack.push(cmd.SetField(self, path, copy.deepcopy(old), value, text))
+        return True
+
+    def insert_item(self, path: str, index: int, item: Any, text: str = "添加一行") -> None:
+        self.undo_stack.push(cmd.ListInsert(self, path, index, item, text))
+
+    def remove_item(self, path: str, index: int, text: str = "删除一行") -> None:
+        item = copy.deepcopy(get_path(self.project, path)[index])
+        self.undo_stack.push(cmd.ListRemove(self, path, index, item, text))
+
+    def accept(self, key: str, note: str | None) -> None:
+        old = self.project.acceptances.get(key)
+        note = (note or "").strip() or None
+        if old != note:
+            self.undo_stack.push(cmd.Accept(self, key, old, note, "说明警告" if note else "撤销警告说明"))
+
+    def recheck(self) -> None:
+        """F5: check everything again from scratch."""
+        self.session.rebuild()
+        self._refresh_all()
+
+    # ---------------------------------------------------------------- apply (called by commands)
+    def apply_cells(self, t: T, states: list[tuple[str, int, CellState]]) -> None:
+        index = self.project.tables[t].index()
+        keys: set[str] = set()
+        error = None
+        for key, col, (value, text) in states:
+            row = index[key]
+            if text is not None:
+                row.values.pop(col, None)
+                row.invalid[col] = text
+                error = error or parse_amount(text).error
+            else:
+                set_cell_value(row, col, value)
+            keys.add(key)
+        delta = Delta()
+        for key in keys:
+            d = self.session.cell_changed(t, key)
+            delta.added += d.added
+            delta.removed += d.removed
+        self.cellsChanged.emit(t, keys)
+        self._apply_delta(delta)
+        if error:
+            self.cellError.emit(error)
+
+    def structure_changed(self, t: T) -> None:
+        self.session.rebuild()
+        self.index.reset(self.findings())
+        self.structureChanged.emit(t)
+        self.findingsChanged.emit()
+
+    def apply_field(self, path: str, value: Any) -> None:
+        set_path(self.project, path, copy.deepcopy(value))
+        self._field_changed(path)
+
+    def apply_list(self, path: str, insert: tuple[int, Any] | None = None, remove: int | None = None) -> None:
+        items = get_path(self.project, path)
+        if insert is not None:
+            items.insert(insert[0], insert[1])
+        if remove is not None:
+            del items[remove]
+        self._field_changed(path)
+
+    def apply_acceptance(self, key: str, note: str | None) -> None:
+        if note is None:
+            self.project.acceptances.pop(key, None)
+        else:
+            self.project.acceptances[key] = note
+        self.findingsChanged.emit()
+        self.rowsChanged.emit(None, None)
+
+    def _field_changed(self, path: str) -> None:
+        if path.startswith("meta."):
+            ensure_structure(self.project)  # a variant brings its own 06 rows
+            self.session.rebuild()
+            self._refresh_all()
+        elif path.startswith(SUPP_PREFIX):
+            self._apply_delta(self.session.supplementary_changed())
+        elif path.startswith("tables."):  # the line printed under a table
+            self._apply_delta(self.session.note_changed(T(path.split(".")[1])))
+        self.fieldChanged.emit(path)
+
+    def _apply_delta(self, delta: Delta) -> None:
+        if not delta:
+            return
+        touched = self.index.apply(delta)
+        by_table: dict[str, set[str]] = {}
+        for t, key in touched:
+            by_table.setdefault(t, set()).add(key)
+        for t, keys in by_table.items():
+            self.rowsChanged.emit(T(t), keys)
+        self.findingsChanged.emit()
+
+    def _refresh_all(self) -> None:
+        self.index.reset(self.findings())
+        self.projectReplaced.emit()
+        self.findingsChanged.emit()

@@ -1,0 +1,338 @@
+"""Table models shaped like the printed tables: a grid of labels and amount cells.
+
+Each printed table becomes a grid (rows × columns as printed). A grid cell is a label (item
+names, 行次, codes), an amount cell addressing the project (row key, 栏次) or nothing (a blank
+printed line). Only amount cells are editable. Edits go to the controller as undo steps; the
+model repaints the rows the controller reports as changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from checks.finding import Severity
+from model.amount import fmt_amount, fmt_plain, parse_amount
+from model.layout import T
+from model.project import Row
+from ui import style
+from ui.controller import ProjectController
+from ui.findex import worst
+
+Index = QModelIndex | QPersistentModelIndex
+
+SeverityRole = Qt.ItemDataRole.UserRole + 1  # worst open severity of the cell, or None
+KeyRole = Qt.ItemDataRole.UserRole + 2  # (row key, 栏次) of an amount cell, (row key, None) of a label
+CopyRole = Qt.ItemDataRole.UserRole + 3  # text for the clipboard: plain figures, no grouping
+
+
+@dataclass(frozen=True, slots=True)
+class Amt:
+    key: str
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    text: str
+    key: str | None = None  # the row it labels: findings about the whole row colour it
+    align: str = "left"  # "left" | "center"
+    indent: int = 0  # 类 0, 款 1, 项 2
+
+
+Cell = Amt | Label | None
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderCell:
+    level: int
+    col: int
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+EMPHASIS = {"total", "class"}  # row styles printed bold on a shaded line
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
+INDENT = "\u3000"  # a full-width space per level, the way 款/项 are indented in print
+
+
+class GridModel(QAbstractTableModel):
+    """Subclasses fill ``grid``, ``styles``, ``header_levels``/``header_cells`` and ``spans`` in ``build``."""
+
+    def __init__(self, ctl: ProjectController, t: T):
+        super().__init__()
+        self.ctl, self.t = ctl, t
+        self.grid: list[list[Cell]] = []
+        self.styles: list[str] = []
+        self.header_cells: list[HeaderCell] = []
+        self.header_levels = 1
+        self.spans: list[tuple[int, int, int, int]] = []  # row, column, row span, column span
+        self.widths: list[int] = []  # in characters, as printed
+        self.where: dict[tuple[str, int | None], tuple[int, int]] = {}
+        self.key_rows: dict[str, list[int]] = {}
+        self._bold = None
+        self._amount_font = None
+        ctl.cellsChanged.connect(self._on_rows)
+        ctl.rowsChanged.connect(self._on_rows)
+        ctl.structureChanged.connect(self._on_structure)
+        ctl.projectReplaced.connect(self.reload)
+        self._build_all()
+
+    # ---------------------------------------------------------------- building
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def _build_all(self) -> None:
+        self.grid, self.styles, self.spans = [], [], []
+        self.table = self.ctl.project.tables[self.t]
+        self.build()
+        self.where.clear()
+        self.key_rows.clear()
+        for r, line in enumerate(self.grid):
+            for c, cell in enumerate(line):
+                if isinstance(cell, Amt):
+                    self.where[(cell.key, cell.col)] = (r, c)
+                    self._note_row(cell.key, r)
+                elif isinstance(cell, Label) and cell.key is not None:
+                    self.where.setdefault((cell.key, None), (r, c))
+                    self._note_row(cell.key, r)
+
+    def _note_row(self, key: str, r: int) -> None:
+        rows = self.key_rows.setdefault(key, [])
+        if not rows or rows[-1] != r:
+            rows.append(r)
+
+    def add_line(self, cells: list[Cell], style: str = "") -> int:
+        self.grid.append(cells)
+        self.styles.append(style)
+        return len(self.grid) - 1
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._build_all()
+        self.endResetModel()
+
+    def _on_structure(self, t: T) -> None:
+        if t == self.t:
+            self.reload()
+
+    def _on_rows(self, t: T | None, keys: set[str] | None) -> None:
+        if t is None:
+            if self.grid:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.grid) - 1, self.columnCount() - 1))
+            return
+        if t != self.t:
+            return
+        last = self.columnCount() - 1
+        for key in keys or ():
+            for r in self.key_rows.get(key, ()):
+                self.dataChanged.emit(self.index(r, 0), self.index(r, last))
+
+    # ---------------------------------------------------------------- Qt model
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.grid)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or not self.grid else len(self.grid[0])
+
+    def cell(self, r: int, c: int) -> Cell:
+        return self.grid[r][c]
+
+    def row_of(self, key: str) -> Row | None:
+        return self.table.index().get(key)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        cell = self.grid[index.row()][index.column()]
+        if isinstance(cell, Amt) and self.row_of(cell.key) is not None:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def is_editable(self, r: int, c: int) -> bool:
+        cell = self.grid[r][c]
+        return isinstance(cell, Amt) and self.row_of(cell.key) is not None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        cell = self.grid[r][c]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(cell)
+        if role == Qt.ItemDataRole.EditRole:
+            return self.edit_text(cell)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if isinstance(cell, Amt):
+                return _RIGHT
+            if isinstance(cell, Label) and cell.align == "center":
+                return _CENTER
+            return _LEFT
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self.background(r, cell)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if isinstance(cell, Amt):
+                row = self.row_of(cell.key)
+                if row is not None and cell.col in row.invalid:
+                    return style.INVALID_TEXT
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            return self.font_for(r, cell)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(cell)
+        if role == SeverityRole:
+            sev, _acc = self.severity(cell)
+            return sev
+        if role == KeyRole:
+            if isinstance(cell, Amt):
+                return (cell.key, cell.col)
+            if isinstance(cell, Label):
+                return (cell.key, None)
+            return None
+        if role == CopyRole:
+            return self.copy_text(cell)
+        return None
+
+    def display(self, cell: Cell) -> str:
+        if isinstance(cell, Amt):
+            row = self.row_of(cell.key)
+            if row is None:
+                return ""
+            bad = row.invalid.get(cell.col)
+            if bad is not None:
+                return bad
+            return fmt_amount(row.values.get(cell.col))
+        if isinstance(cell, Label):
+            return INDENT * cell.indent + cell.text if cell.indent else cell.text
+        return ""
+
+    def edit_text(self, cell: Cell) -> str:
+        if isinstance(cell, Amt):
+            row = self.row_of(cell.key)
+            if row is None:
+                return ""
+            bad = row.invalid.get(cell.col)
+            return bad if bad is not None else fmt_plain(row.values.get(cell.col))
+        return cell.text if isinstance(cell, Label) else ""
+
+    copy_text = edit_text
+
+    def findings_of(self, cell: Cell) -> list:
+        """Findings located at the cell (a label stands for its row)."""
+        idx = self.ctl.index
+        if isinstance(cell, Amt):
+            return idx.at_cell(self.t, cell.key, cell.col)
+        if isinstance(cell, Label) and cell.key is not None:
+            return idx.at_row(self.t, cell.key)
+        return []
+
+    def related_of(self, cell: Cell) -> list:
+        """Findings that involve the cell as a part (a summand of a total that is off)."""
+        idx = self.ctl.index
+        if isinstance(cell, Amt):
+            return idx.related_to_cell(self.t, cell.key, cell.col)
+        if isinstance(cell, Label) and cell.key is not None:
+            return idx.related_to_row(self.t, cell.key)
+        return []
+
+    def mark(self, r: int, c: int) -> Severity | None:
+        """The severity the corner mark shows: findings at the cell, not those it is part of."""
+        return self.severity(self.grid[r][c])[0]
+
+    def severity(self, cell: Cell) -> tuple[Severity | None, bool]:
+        """Worst open severity of findings at the cell, and whether an accepted 警告 is there."""
+        found = self.findings_of(cell)
+        if not found:
+            return None, False
+        accepted = self.ctl.project.acceptances
+        sev = worst(found, accepted)
+        return sev, any(f.key in accepted for f in found)
+
+    def background(self, r: int, cell: Cell):
+        sev, accepted = self.severity(cell)
+        if sev is not None:
+            return style.CELL_BG[sev]
+        if accepted:
+            return style.ACCEPTED_BG
+        related = self.related_of(cell)
+        if related:
+            sev = worst(related, self.ctl.project.acceptances)
+            if sev is not None:
+                return style.TINT_BG[sev]
+        if cell is None:
+            return style.BLANK_BG
+        if self.styles[r] in EMPHASIS:
+            return style.TOTAL_BG
+        return None
+
+    def font_for(self, r: int, cell: Cell):
+        return self.bold_font() if self.styles[r] in EMPHASIS else None
+
+    def bold_font(self) -> QFont:
+        if self._bold is None:
+            self._bold = QFont()
+            self._bold.setBold(True)
+        return self._bold
+
+    def tooltip(self, cell: Cell) -> str | None:
+        lines = []
+        if isinstance(cell, Amt):
+            row = self.row_of(cell.key)
+            if row is not None and cell.col in row.invalid:
+                lines.append(f"无法识别：{parse_amount(row.invalid[cell.col]).error}")
+        accepted = self.ctl.project.acceptances
+        for f in self.findings_of(cell):
+            if f.rule == "V001" and lines:
+                continue
+            lines.append(f"【{f.severity.label}】{f.message}")
+            note = accepted.get(f.key)
+            if note:
+                lines.append(f"　已说明：{note}")
+        related = self.related_of(cell)
+        if related:
+            lines.append("本格参与：" if not lines else "\n本格参与：")
+            lines += [f"【{f.severity.label}】{f.message}" for f in related[:5]]
+            if len(related) > 5:
+                lines.append(f"……等 {len(related)} 项")
+        return "\n".join(lines) or None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        cell = self.grid[index.row()][index.column()]
+        if not isinstance(cell, Amt) or self.row_of(cell.key) is None:
+            return False
+        self.ctl.set_cells(self.t, [(cell.key, cell.col, "" if value is None else str(value))])
+        return True
+
+    # ---------------------------------------------------------------- navigation
+    def index_for(self, key: str | None, col: int | None) -> QModelIndex:
+        if key is None:
+            return QModelIndex()
+        pos = self.where.get((key, col)) or self.where.get((key, None))
+        if pos is None and col is None:
+            rows = self.key_rows.get(key)
+            pos = (rows[0], 0) if rows else None
+        return self.index(*pos) if pos else QModelIndex()
+
+    def cell_ref(self, r: int, c: int) -> tuple[str, int] | None:
+        cell = self.grid[r][c]
+        return (cell.key, cell.col) if isinstance(cell, Amt) else None
+
+    def search_rows(self, text: str) -> list[tuple[int, int, str]]:
+        """Labels containing the text (or codes starting with it): (row, column, label)."""
+        q = text.strip()
+        if not q:
+            return []
+        out = []
+        for r, line in enumerate(self.grid):
+            for c, cell in enumerate(line):
+                if isinstance(cell, Label) and cell.text and (q in cell.text or cell.text.startswith(q)):
+                    out.append((r, c, cell.text))
+        return out

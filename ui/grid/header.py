@@ -1,0 +1,93 @@
+"""A horizontal header that draws the printed tables' multi-level headings, spans and all.
+
+QHeaderView keeps doing what it does (section sizes, resizing with the mouse); only the painting
+and the height are ours: each heading cell covers the sections it spans and the levels it spans,
+with its text wrapped to fit, the way the printed table shows it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from ui import style
+from ui.grid.base import HeaderCell
+
+_FLAGS = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+_PAD = 4
+
+
+class GroupedHeader(QHeaderView):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.cells: list[HeaderCell] = []
+        self.levels = 1
+        self.heights: list[int] = [24]
+        self.setSectionsClickable(False)
+        self.setHighlightSections(False)
+        self.sectionResized.connect(self._relayout)
+
+    def set_cells(self, levels: int, cells: list[HeaderCell]) -> None:
+        self.levels, self.cells = levels, cells
+        self._relayout()
+
+    def text_at(self, level: int, col: int) -> str | None:
+        """The heading covering (level, column), for tests and for accessibility."""
+        for c in self.cells:
+            if c.level <= level < c.level + c.rowspan and c.col <= col < c.col + c.colspan:
+                return c.text
+        return None
+
+    def _span_width(self, cell: HeaderCell) -> int:
+        return sum(self.sectionSize(c) for c in range(cell.col, cell.col + cell.colspan))
+
+    def _relayout(self, *_args) -> None:
+        fm = self.fontMetrics()
+        line = fm.height() + 2 * _PAD
+        heights = [line] * self.levels
+        tall = []
+        for cell in self.cells:
+            width = max(8, self._span_width(cell) - 2 * _PAD)
+            need = fm.boundingRect(QRect(0, 0, width, 10_000), _FLAGS, cell.text).height() + 2 * _PAD
+            if cell.rowspan == 1:
+                heights[cell.level] = max(heights[cell.level], need)
+            else:
+                tall.append((cell, need))
+        for cell, need in tall:
+            have = sum(heights[cell.level : cell.level + cell.rowspan])
+            if need > have:
+                heights[cell.level + cell.rowspan - 1] += need - have
+        if heights != self.heights:
+            self.heights = heights
+            self.updateGeometry()
+            self.geometriesChanged.emit()
+        self.viewport().update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.length(), sum(self.heights))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def cell_rect(self, cell: HeaderCell) -> QRect:
+        x = self.sectionViewportPosition(cell.col)
+        y = sum(self.heights[: cell.level])
+        h = sum(self.heights[cell.level : cell.level + cell.rowspan])
+        return QRect(x, y, self._span_width(cell), h)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), style.HEADER_BG)
+        painter.setPen(QPen(style.GRID))
+        painter.setFont(self.font())
+        for cell in self.cells:
+            rect = self.cell_rect(cell)
+            if not rect.intersects(event.rect()):
+                continue
+            painter.drawLine(rect.topRight(), rect.bottomRight())
+            painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+            painter.setPen(style.LABEL_FG)
+            painter.drawText(rect.adjusted(_PAD, _PAD, -_PAD, -_PAD), _FLAGS, cell.text)
+            painter.setPen(QPen(style.GRID))
+        painter.end()

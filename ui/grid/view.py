@@ -1,0 +1,237 @@
+"""The table editor: a QTableView that behaves like a spreadsheet.
+
+Enter moves down, Tab right, arrows move, typing replaces, F2 edits, Delete clears; a block
+copied from Excel or WPS pastes from the current cell; copy gives tab-separated text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ui.grid.base import CopyRole, GridModel
+from ui.grid.clipboard import format_block, parse_block
+from ui.grid.delegate import CellDelegate
+from ui.grid.header import GroupedHeader
+
+Key = Qt.Key
+_SPREADSHEET_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste)
+
+
+class GridView(QTableView):
+    status = Signal(str)  # a short message for the status bar (paste results)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.header = GroupedHeader(self)
+        self.setHorizontalHeader(self.header)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.delegate = CellDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.delegate.moveRequested.connect(self.move_by)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.setTabKeyNavigation(False)  # Tab is ours: next editable cell
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def grid(self) -> GridModel:
+        return self.model()
+
+    def setModel(self, model: GridModel) -> None:
+        super().setModel(model)
+        model.modelReset.connect(self.apply_layout)
+        self.apply_layout()
+
+    def apply_layout(self) -> None:
+        """Spans, column widths and header after the model (re)built its grid."""
+        model = self.grid()
+        self.clearSpans()
+        for r, c, rs, cs in model.spans:
+            self.setSpan(r, c, rs, cs)
+        em = self.fontMetrics().horizontalAdvance("中")
+        for c, chars in enumerate(model.widths):
+            self.setColumnWidth(c, int(chars * em * 0.92) + 12)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.header.set_cells(model.header_levels, model.header_cells)
+
+    # ---------------------------------------------------------------- moving
+    def move_by(self, dr: int, dc: int, skip: bool = False) -> None:
+        cur = self.currentIndex()
+        model = self.grid()
+        if not cur.isValid():
+            return
+        r, c = cur.row(), cur.column()
+        rows, cols = model.rowCount(), model.columnCount()
+        if not skip:
+            r, c = max(0, min(rows - 1, r + dr)), max(0, min(cols - 1, c + dc))
+        else:
+            target = self._next_editable(r, c, dr, dc)
+            if target is None:
+                return
+            r, c = target
+        self.go_to(model.index(r, c))
+
+    def _next_editable(self, r: int, c: int, dr: int, dc: int) -> tuple[int, int] | None:
+        model = self.grid()
+        rows, cols = model.rowCount(), model.columnCount()
+        if dr:  # Enter: down (or up) the same column, over blank printed lines
+            r += dr
+            while 0 <= r < rows:
+                if model.is_editable(r, c):
+                    return r, c
+                r += dr
+            return None
+        pos = r * cols + c + dc  # Tab: along the line, then on to the next line
+        while 0 <= pos < rows * cols:
+            rr, cc = divmod(pos, cols)
+            if model.is_editable(rr, cc):
+                return rr, cc
+            pos += dc
+        return None
+
+    def go_to(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    # ---------------------------------------------------------------- keys
+    def event(self, e: QEvent) -> bool:
+        # Copy, cut, paste and Delete belong to the grid while it has the focus, even where the
+        # window has menu shortcuts for them.
+        if (
+            e.type() == QEvent.Type.ShortcutOverride
+            and self.state() != QAbstractItemView.State.EditingState
+            and (any(e.matches(k) for k in _SPREADSHEET_KEYS) or e.key() in (Key.Key_Delete, Key.Key_Backspace))
+        ):
+            e.accept()
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, e) -> None:
+        key = e.key()
+        if self.state() == QAbstractItemView.State.EditingState:
+            super().keyPressEvent(e)
+            return
+        if e.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif e.matches(QKeySequence.StandardKey.Cut):
+            self.copy_selection()
+            self.clear_selection()
+        elif e.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif key in (Key.Key_Return, Key.Key_Enter):
+            up = bool(e.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.move_by(-1 if up else 1, 0, skip=True)
+        elif key == Key.Key_Tab:
+            self.move_by(0, 1, skip=True)
+        elif key == Key.Key_Backtab:
+            self.move_by(0, -1, skip=True)
+        elif key == Key.Key_Delete:
+            self.clear_selection()
+        elif key == Key.Key_Backspace:
+            self._edit_empty()
+        else:
+            super().keyPressEvent(e)
+
+    def edit(self, index, trigger=QAbstractItemView.EditTrigger.AllEditTriggers, event=None) -> bool:
+        opened = super().edit(index, trigger, event)
+        editor = self.delegate.editor
+        if opened and editor is not None and trigger != QAbstractItemView.EditTrigger.AnyKeyPressed:
+            # F2 and double click edit what is there, caret at the end, arrows inside the text.
+            editor.entry_mode = False
+            editor.deselect()
+            editor.end(False)
+        return opened
+
+    def _edit_empty(self) -> None:
+        cur = self.currentIndex()
+        if (
+            cur.isValid()
+            and self.grid().is_editable(cur.row(), cur.column())
+            and self.edit(cur, QAbstractItemView.EditTrigger.AnyKeyPressed, None)
+            and self.delegate.editor
+        ):
+            self.delegate.editor.clear()
+
+    # ---------------------------------------------------------------- clipboard and clearing
+    def selected_cells(self) -> list[QModelIndex]:
+        cells = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if not cells and self.currentIndex().isValid():
+            cells = [self.currentIndex()]
+        return cells
+
+    def clear_selection(self) -> None:
+        model = self.grid()
+        edits = []
+        for ix in self.selected_cells():
+            ref = model.cell_ref(ix.row(), ix.column())
+            if ref and model.is_editable(ix.row(), ix.column()):
+                edits.append((ref[0], ref[1], ""))
+        if edits:
+            model.ctl.set_cells(model.t, edits, "清除单元格")
+
+    def copy_selection(self) -> str:
+        cells = self.selected_cells()
+        if not cells:
+            return ""
+        model = self.grid()
+        r0, r1 = min(i.row() for i in cells), max(i.row() for i in cells)
+        c0, c1 = min(i.column() for i in cells), max(i.column() for i in cells)
+        chosen = {(i.row(), i.column()) for i in cells}
+        rows = []
+        for r in range(r0, r1 + 1):
+            rows.append(
+                [(model.data(model.index(r, c), CopyRole) or "") if (r, c) in chosen else "" for c in range(c0, c1 + 1)]
+            )
+        text = format_block(rows)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def paste(self, text: str | None = None) -> int:
+        """Fill cells from the current one; a single value fills the whole selection. One undo step."""
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        block = parse_block(text)
+        cur = self.currentIndex()
+        if not block or not cur.isValid():
+            return 0
+        model = self.grid()
+        edits: list[tuple[str, int, str]] = []
+        outside = 0
+        if len(block) == 1 and len(block[0]) == 1 and len(self.selected_cells()) > 1:
+            for ix in self.selected_cells():
+                ref = model.cell_ref(ix.row(), ix.column())
+                if ref and model.is_editable(ix.row(), ix.column()):
+                    edits.append((ref[0], ref[1], block[0][0]))
+        else:
+            rows, cols = model.rowCount(), model.columnCount()
+            for i, line in enumerate(block):
+                for j, value in enumerate(line):
+                    r, c = cur.row() + i, cur.column() + j
+                    if r >= rows or c >= cols:
+                        outside += bool(value.strip())
+                        continue
+                    ref = model.cell_ref(r, c)
+                    if ref and model.is_editable(r, c):
+                        edits.append((ref[0], ref[1], value))
+            last = model.index(
+                min(rows - 1, cur.row() + len(block) - 1), min(cols - 1, cur.column() + max(map(len, block)) - 1)
+            )
+            self.selectionModel().select(QItemSelection(cur, last), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        model.ctl.set_cells(model.t, edits, "粘贴")
+        msg = f"已粘贴 {len(edits)} 个单元格"
+        if outside:
+            msg += f"；{outside} 个超出表格范围，未粘贴"
+        self.status.emit(msg)
+        return len(edits)

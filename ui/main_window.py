@@ -1,0 +1,484 @@
+"""The main window: navigator | page, findings panel below; menus, shortcuts, files, status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from checks.finding import SEVERITIES, Finding, Severity
+from model.fileio import FILE_FILTER, SUFFIX
+from model.loader import InputError, is_workbook, load_input
+from model.project import new_project
+from model.resources import resource_path
+from ui import exports, style
+from ui.controller import ProjectController
+from ui.dialogs import NewProjectDialog, ask_save, show_error
+from ui.findex import count_by_page, page_of_location, pages_of
+from ui.findings_panel import FindingsPanel
+from ui.grid.view import GridView
+from ui.lock import FileLockedError, ProjectLock
+from ui.navigator import Navigator
+from ui.pages.registry import page_specs
+from ui.pages.table_page import TablePage
+from ui.paths import APP_NAME, settings
+
+SAMPLE = ("samples", "2024-蔡甸区委办公室.jsgk")
+OPEN_FILTER = f"{FILE_FILTER};;Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, recovery: bool = True):
+        super().__init__()
+        self.ctl = ProjectController(parent=self, recovery=recovery)
+        self.pages: dict[str, QWidget] = {}
+        self.specs = page_specs(self.ctl.project)
+        self.navigator = Navigator()
+        self.stack = QStackedWidget()
+        self.panel = FindingsPanel(self.ctl)
+        self.vsplit = QSplitter(Qt.Orientation.Vertical)
+        self.vsplit.addWidget(self.stack)
+        self.vsplit.addWidget(self.panel)
+        self.vsplit.setStretchFactor(0, 3)
+        self.vsplit.setStretchFactor(1, 1)
+        self.hsplit = QSplitter(Qt.Orientation.Horizontal)
+        self.hsplit.addWidget(self.navigator)
+        self.hsplit.addWidget(self.vsplit)
+        self.hsplit.setStretchFactor(1, 1)
+        self.setCentralWidget(self.hsplit)
+        self.counts_label = QLabel()
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        self._make_actions()
+        self._make_menus()
+        self.navigator.pageChosen.connect(self.show_page)
+        self.panel.jump.connect(self.jump_to)
+        self.ctl.projectReplaced.connect(self._project_replaced)
+        self.ctl.findingsChanged.connect(self._findings_changed)
+        self.ctl.stateChanged.connect(self._update_title)
+        self.ctl.cellError.connect(lambda why: self.statusBar().showMessage(f"无法识别：{why}（已保留原文）", 8000))
+        self._project_replaced()
+        self._findings_changed()
+        self._update_title()
+        self._restore_settings()
+
+    # ---------------------------------------------------------------- actions and menus
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if tip:
+            a.setStatusTip(tip)
+        a.triggered.connect(lambda _checked=False: slot())
+        self.addAction(a)
+        return a
+
+    def _make_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.act_new = self._action("新建项目…", self.new_project, K.New)
+        self.act_open = self._action("打开…", self.open_dialog, K.Open, "打开项目文件或导入工作簿")
+        self.act_save = self._action("保存", self.save, K.Save)
+        self.act_save_as = self._action("另存为…", self.save_as, K.SaveAs)
+        self.act_quit = self._action("退出", self.close, K.Quit)
+        self.act_undo = self.ctl.undo_stack.createUndoAction(self, "撤销")
+        self.act_undo.setShortcuts([QKeySequence(K.Undo)])
+        self.act_redo = self.ctl.undo_stack.createRedoAction(self, "重做")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(K.Redo)])
+        self.addActions([self.act_undo, self.act_redo])
+        self.act_copy = self._action("复制", lambda: self._grid_do("copy_selection"), K.Copy)
+        self.act_cut = self._action("剪切", lambda: self._grid_do("cut"), K.Cut)
+        self.act_paste = self._action("粘贴", lambda: self._grid_do("paste"), K.Paste)
+        self.act_clear = self._action("清除单元格", lambda: self._grid_do("clear_selection"))
+        self.act_find = self._action("查找/添加科目…", self.focus_find, K.Find)
+        self.act_sum = self._action("自动计算合计（本表）", lambda: self._page_do("autosum"), "Ctrl+Shift+S")
+        self.act_sum_all = self._action("自动计算合计（全部表）", self.autosum_all)
+        self.act_remove_rows = self._action("删除科目行", lambda: self._page_do("remove_selected_rows"), "Ctrl+-")
+        self.act_recheck = self._action("重新审核", self.recheck, "F5")
+        self.act_next = self._action("下一个问题", lambda: self.step_finding(1), "F8")
+        self.act_prev = self._action("上一个问题", lambda: self.step_finding(-1), "Shift+F8")
+        self.act_accept = self._action("说明所选警告…", self.panel.accept_selected)
+        self.act_about = self._action("关于", self.about)
+        # Ctrl+Shift+S is 另存为 on some platforms; keep 另存为 on F12 as Office does.
+        self.act_save_as.setShortcuts([QKeySequence("F12")])
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu("文件(&F)")
+        m.addActions([self.act_new, self.act_open])
+        self.recent_menu = m.addMenu("最近打开")
+        m.addSeparator()
+        m.addActions([self.act_save, self.act_save_as])
+        m.addSeparator()
+        self.export_menu = m.addMenu("导出")
+        for entry in exports.available():
+            a = QAction(entry.label, self)
+            a.triggered.connect(lambda _c=False, e=entry: self.export(e))
+            self.export_menu.addAction(a)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        e = bar.addMenu("编辑(&E)")
+        e.addActions([self.act_undo, self.act_redo])
+        e.addSeparator()
+        e.addActions([self.act_cut, self.act_copy, self.act_paste, self.act_clear])
+        e.addSeparator()
+        e.addActions([self.act_find, self.act_remove_rows, self.act_sum, self.act_sum_all])
+        c = bar.addMenu("审核(&C)")
+        c.addActions([self.act_recheck, self.act_next, self.act_prev, self.act_accept])
+        h = bar.addMenu("帮助(&H)")
+        h.addAction(self.act_about)
+        tools = self.addToolBar("常用")
+        tools.setObjectName("mainToolbar")
+        tools.setMovable(False)
+        tools.addActions([self.act_new, self.act_open, self.act_save])
+        tools.addSeparator()
+        tools.addActions([self.act_undo, self.act_redo])
+        tools.addSeparator()
+        tools.addActions([self.act_sum, self.act_recheck])
+        self._fill_recent()
+
+    # ---------------------------------------------------------------- pages
+    def _project_replaced(self) -> None:
+        self.specs = page_specs(self.ctl.project)
+        self.navigator.build(self.specs, self.ctl.project)
+        titles = [(s.key, s.title_for(self.ctl.project)) for s in self.specs]
+        self.panel.set_pages(titles)
+        if self.navigator.current_key() is None:
+            first_table = next(s.key for s in self.specs if s.key.startswith("table."))
+            self.navigator.select(first_table)
+        self._findings_changed()
+
+    def page(self, key: str) -> QWidget:
+        """The page widget, built on first use (a 650-row table costs a moment to lay out)."""
+        w = self.pages.get(key)
+        if w is None:
+            spec = next(s for s in self.specs if s.key == key)
+            w = spec.factory(self.ctl)
+            self.pages[key] = w
+            self.stack.addWidget(w)
+            if isinstance(w, TablePage):
+                w.view.status.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
+        return w
+
+    def show_page(self, key: str) -> QWidget:
+        w = self.page(key)
+        self.stack.setCurrentWidget(w)
+        self.navigator.select(key)
+        self.panel.set_current_page(key)
+        return w
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def current_grid(self) -> GridView | None:
+        page = self.current_page()
+        return page.view if isinstance(page, TablePage) else None
+
+    def _grid_do(self, what: str) -> None:
+        grid = self.current_grid()
+        if grid is None:
+            return
+        if what == "cut":
+            grid.copy_selection()
+            grid.clear_selection()
+        else:
+            getattr(grid, what)()
+
+    def _page_do(self, what: str) -> None:
+        page = self.current_page()
+        if hasattr(page, what):
+            getattr(page, what)()
+        else:
+            self.statusBar().showMessage("请先打开一张表", 4000)
+
+    def focus_find(self) -> None:
+        page = self.current_page()
+        if isinstance(page, TablePage):
+            page.focus_find()
+        else:
+            self.statusBar().showMessage("查找科目：请先在左侧选择一张表", 4000)
+
+    def autosum_all(self) -> None:
+        from model.layout import T
+
+        n = self.ctl.autosum(list(T))
+        self.statusBar().showMessage(f"已计算 {n} 个合计，可撤销（Ctrl+Z）" if n else "各合计已等于所含各项之和", 6000)
+
+    def recheck(self) -> None:
+        self.ctl.recheck()
+        c = self.ctl.session.counts()
+        self.statusBar().showMessage("已重新审核：" + "，".join(f"{s.label} {c[s]}" for s in SEVERITIES), 6000)
+
+    # ---------------------------------------------------------------- findings
+    def _findings_changed(self) -> None:
+        found = self.ctl.findings()
+        self.navigator.set_counts(count_by_page(found))
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for f in found:
+            counts[f.severity] += 1
+        accepted = sum(1 for f in found if f.severity is Severity.WARNING and f.key in self.ctl.project.acceptances)
+        parts = []
+        for s in SEVERITIES:
+            color = style.STRONG[s].name() if counts[s] else "#777777"
+            extra = f"（已说明 {accepted}）" if s is Severity.WARNING and accepted else ""
+            parts.append(f"<span style='color:{color}'>{s.label} <b>{counts[s]}</b>{extra}</span>")
+        self.counts_label.setText("　".join(parts) + "　")
+
+    def jump_to(self, f: Finding) -> bool:
+        """Show the finding's place: its cell, field or text span, switching pages."""
+        current = self.navigator.current_key()
+        pages = pages_of(f)
+        target = current if current in pages else pages[0]
+        if target not in {s.key for s in self.specs}:
+            self.statusBar().showMessage(f.message, 8000)
+            return False
+        page = self.show_page(target)
+        focus = getattr(page, "focus_location", None)
+        if focus is None:
+            return False
+        for loc in f.locations:
+            if page_of_location(loc) == target and focus(loc):
+                self.statusBar().showMessage(f"【{f.severity.label}】{f.message}", 10000)
+                return True
+        return False
+
+    def step_finding(self, step: int) -> None:
+        rows = self.panel.model.rows
+        if not rows:
+            return
+        cur = self.panel.view.currentIndex().row()
+        r = (cur + step) % len(rows) if cur >= 0 else 0
+        self.panel.view.selectRow(r)
+        self.jump_to(rows[r])
+
+    # ---------------------------------------------------------------- files
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.ctl.name}[*] — {APP_NAME}")
+        self.setWindowModified(self.ctl.modified)
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False when the user cancels."""
+        if not self.ctl.modified:
+            return True
+        answer = ask_save(self, self.ctl.name)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_project(self) -> None:
+        if not self.maybe_save():
+            return
+        dialog = NewProjectDialog(self)
+        if dialog.exec() != NewProjectDialog.DialogCode.Accepted:
+            return
+        v = dialog.values()
+        project = new_project(v["department"], v["year"], v["variant"], v["layout"])
+        project.meta.unit_kind = v["unit_kind"]
+        self.ctl.replace(project, None, f"{v['year']}-{v['department']}", dirty=True)
+        self.show_page("overview.meta")
+
+    def open_sample(self) -> None:
+        path = resource_path(*SAMPLE)
+        try:
+            loaded = load_input(path)
+        except InputError as e:
+            show_error(self, "无法打开示例项目", str(e))
+            return
+        # The sample lives in the program folder: it opens as an untitled copy, saved elsewhere.
+        self.ctl.replace(loaded.project, None, f"示例：{path.stem}")
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _f = QFileDialog.getOpenFileName(self, "打开项目或导入工作簿", self._last_folder(), OPEN_FILTER)
+        if path:
+            self.open_path(Path(path), asked=True)
+
+    def open_path(self, path: Path, asked: bool = False) -> bool:
+        """Open a project file (locking it) or import a workbook; False and a message on failure."""
+        path = Path(path)
+        if not asked and not self.maybe_save():
+            return False
+        if self.ctl.path is not None and path.resolve() == self.ctl.path.resolve():
+            return True
+        self._remember_folder(path)
+        if is_workbook(path) or path.suffix.lower() != SUFFIX:
+            try:
+                loaded = load_input(path)
+            except InputError as e:
+                show_error(self, "无法打开", str(e))
+                return False
+            name = f"{path.stem}（由工作簿导入）" if loaded.imported is not None else path.name
+            self.ctl.replace(loaded.project, None, name, dirty=True, imported=loaded.imported)
+            n = len(self.ctl.extras)
+            self.statusBar().showMessage(
+                f"已从工作簿导入；{n} 处内容未能导入，见审核结果" if n else "已从工作簿导入；请另存为项目文件", 10000
+            )
+            return True
+        lock = ProjectLock(path)
+        try:
+            lock.acquire()
+        except FileLockedError as e:
+            show_error(self, "文件已打开", str(e))
+            return False
+        try:
+            loaded = load_input(path)
+        except InputError as e:
+            lock.release()
+            show_error(self, "无法打开", str(e))
+            return False
+        self.ctl.replace(loaded.project, path, lock=lock)
+        self._add_recent(path)
+        return True
+
+    def save(self) -> bool:
+        if self.ctl.path is None:
+            return self.save_as()
+        return self._write(self.ctl.path, self.ctl.lock)
+
+    def save_as(self) -> bool:
+        m = self.ctl.project.meta
+        suggested = self.ctl.path.name if self.ctl.path else f"{m.year}-{m.department or '未命名'}{SUFFIX}"
+        start = str(Path(self._last_folder()) / suggested)
+        path, _f = QFileDialog.getSaveFileName(self, "另存为", start, FILE_FILTER)
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != SUFFIX:
+            target = target.with_suffix(SUFFIX)
+        return self.save_to(target)
+
+    def save_to(self, target: Path) -> bool:
+        if self.ctl.path is not None and target.resolve() == self.ctl.path.resolve():
+            return self._write(target, self.ctl.lock)
+        lock = ProjectLock(target)
+        try:
+            lock.acquire()
+        except FileLockedError as e:
+            show_error(self, "不能保存到该文件", str(e))
+            return False
+        if not self._write(target, lock):
+            lock.release()
+            return False
+        self._remember_folder(target)
+        self._add_recent(target)
+        return True
+
+    def _write(self, target: Path, lock: ProjectLock | None) -> bool:
+        try:
+            self.ctl.save(target, lock)
+        except OSError as e:
+            show_error(self, "保存失败", f"无法写入“{target}”：{e.strerror or e}\n原文件未被改动。")
+            return False
+        self.statusBar().showMessage(f"已保存 {target}", 5000)
+        return True
+
+    def export(self, entry: exports.ExportEntry) -> None:
+        m = self.ctl.project.meta
+        base = self.ctl.path.stem if self.ctl.path else f"{m.year}-{m.department or '未命名'}"
+        start = str(Path(self._last_folder()) / f"{base}{entry.suffix}")
+        path, _f = QFileDialog.getSaveFileName(self, entry.label.rstrip("…"), start, entry.file_filter)
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != entry.suffix:
+            target = target.with_suffix(entry.suffix)
+        write = exports.writer(entry.fmt)
+        try:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            write(self.ctl.project, target)
+        except OSError as e:
+            show_error(self, "导出失败", f"无法写入“{target}”：{e.strerror or e}")
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(f"已导出 {target}", 6000)
+
+    # ---------------------------------------------------------------- settings
+    def _last_folder(self) -> str:
+        return str(settings().value("lastFolder", str(Path.home())))
+
+    def _remember_folder(self, path: Path) -> None:
+        settings().setValue("lastFolder", str(Path(path).resolve().parent))
+
+    def _recent(self) -> list[str]:
+        value = settings().value("recentFiles", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _add_recent(self, path: Path) -> None:
+        p = str(Path(path).resolve())
+        files = [p] + [f for f in self._recent() if f != p]
+        settings().setValue("recentFiles", files[:MAX_RECENT])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self._recent()
+        for i, f in enumerate(files, 1):
+            a = self.recent_menu.addAction(f"&{i} {f}")
+            a.triggered.connect(lambda _c=False, p=f: self._open_recent(p))
+        if not files:
+            self.recent_menu.addAction("（无）").setEnabled(False)
+
+    def _open_recent(self, path: str) -> None:
+        if not Path(path).exists():
+            show_error(self, "找不到文件", f"找不到“{path}”，已从最近打开列表中移除。")
+            settings().setValue("recentFiles", [f for f in self._recent() if f != path])
+            self._fill_recent()
+            return
+        self.open_path(Path(path))
+
+    def _restore_settings(self) -> None:
+        s = settings()
+        geometry = s.value("window/geometry", QByteArray())
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 940)
+        for name, splitter in (("window/hsplit", self.hsplit), ("window/vsplit", self.vsplit)):
+            state = s.value(name, QByteArray())
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+            elif splitter is self.hsplit:
+                splitter.setSizes([300, 1200])
+            else:
+                splitter.setSizes([640, 240])
+
+    def _save_settings(self) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/hsplit", self.hsplit.saveState())
+        s.setValue("window/vsplit", self.vsplit.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._save_settings()
+        self.ctl.close()
+        event.accept()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"关于{APP_NAME}",
+            f"{APP_NAME}\n\n部门决算公开九张表的录入、审核与导出。金额单位：万元。\n\n"
+            "快捷键：Ctrl+N 新建，Ctrl+O 打开，Ctrl+S 保存，F12 另存为，Ctrl+Z/Ctrl+Y 撤销/重做，"
+            "Ctrl+F 查找或添加科目，F5 重新审核，F8/Shift+F8 下一个/上一个问题。\n"
+            "表格中：回车下移，Tab 右移，方向键移动，直接输入替换，F2 修改，Delete 清除，"
+            "可粘贴从 Excel/WPS 复制的区域。",
+        )

@@ -1,0 +1,126 @@
+"""Recovery copies of unsaved work, written every 30 s while a project is modified.
+
+Each window owns one slot in the data folder: ``<id>.jsgk`` (the project), ``<id>.json`` (where
+it came from) and ``<id>.lock`` held while the window lives. A slot whose lock can be taken
+belongs to a window that is gone without cleaning up, i.e. crashed: the next start offers it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+from model.fileio import ProjectFileError, dumps, load_project, write_atomic
+from model.project import Project
+from ui.paths import data_dir
+
+INTERVAL_MS = 30_000
+
+
+def recovery_dir() -> Path:
+    folder = data_dir() / "recovery"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _lock(folder: Path, slot_id: str) -> QLockFile:
+    lock = QLockFile(str(folder / f"{slot_id}.lock"))
+    lock.setStaleLockTime(0)
+    return lock
+
+
+class RecoverySlot:
+    """This window's recovery copy; ``write`` replaces it, ``discard`` removes it."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder or recovery_dir()
+        self.id = uuid.uuid4().hex
+        self._lock = _lock(self.folder, self.id)
+        self._lock.tryLock(0)
+        self.written = False
+
+    @property
+    def project_path(self) -> Path:
+        return self.folder / f"{self.id}.jsgk"
+
+    @property
+    def info_path(self) -> Path:
+        return self.folder / f"{self.id}.json"
+
+    def write(self, project: Project, source: Path | None, name: str) -> None:
+        write_atomic(self.project_path, dumps(project).encode("utf-8"))
+        info = {"source": str(source) if source else None, "name": name, "saved_at": time.time()}
+        write_atomic(self.info_path, json.dumps(info, ensure_ascii=False).encode("utf-8"))
+        self.written = True
+
+    def discard(self) -> None:
+        for p in (self.info_path, self.project_path):
+            with contextlib.suppress(FileNotFoundError):
+                p.unlink()
+        self.written = False
+
+    def close(self) -> None:
+        self.discard()
+        self._lock.unlock()
+        with contextlib.suppress(FileNotFoundError):
+            (self.folder / f"{self.id}.lock").unlink()
+
+
+@dataclass
+class Orphan:
+    """A recovery copy left by a window that did not close normally."""
+
+    id: str
+    folder: Path
+    source: Path | None
+    name: str
+    saved_at: float
+    lock: QLockFile
+
+    @property
+    def project_path(self) -> Path:
+        return self.folder / f"{self.id}.jsgk"
+
+    def load(self) -> Project:
+        return load_project(self.project_path)
+
+    def when(self) -> str:
+        return time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
+
+    def discard(self) -> None:
+        for suffix in (".json", ".jsgk"):
+            with contextlib.suppress(FileNotFoundError):
+                (self.folder / f"{self.id}{suffix}").unlink()
+        self.lock.unlock()
+        with contextlib.suppress(FileNotFoundError):
+            (self.folder / f"{self.id}.lock").unlink()
+
+
+def orphans(folder: Path | None = None) -> list[Orphan]:
+    """Recovery copies whose window is gone; each is locked until discarded or released."""
+    folder = folder or recovery_dir()
+    found = []
+    for info_path in sorted(folder.glob("*.json")):
+        slot_id = info_path.stem
+        lock = _lock(folder, slot_id)
+        if not lock.tryLock(0):
+            continue  # a live window owns it
+        try:
+            info = json.loads(info_path.read_text(encoding="utf-8"))
+            if not (folder / f"{slot_id}.jsgk").exists():
+                raise ValueError("missing project")
+        except (OSError, ValueError):
+            lock.unlock()
+            continue
+        source = Path(info["source"]) if info.get("source") else None
+        found.append(Orphan(slot_id, folder, source, str(info.get("name", "")), float(info.get("saved_at", 0)), lock))
+    return found
+
+
+__all__ = ["INTERVAL_MS", "Orphan", "ProjectFileError", "RecoverySlot", "orphans", "recovery_dir"]
