@@ -20,6 +20,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationName(APP_ID)
         app = QApplication([sys.argv[0], *(argv or [])])
         app.setApplicationDisplayName(APP_NAME)
+        from ui.icon import app_icon
+
+        app.setWindowIcon(app_icon())
         from ui.style import apply_app_font
 
         apply_app_font(app)
