@@ -75,5 +75,8 @@ def run_gui(argv: list[str]) -> int:
         window.open_path(Path(argv[0]), asked=True)
     elif not restored:
         window.open_sample()
+    from ui.probe import arm_from_env
+
+    arm_from_env(window)  # JUESUAN_STARTUP_PROBE: benchmarks time the start and close the window
     window.show()
     return app.exec()
