@@ -68,6 +68,8 @@ DATAS = [
     ("PySide6/Qt/translations/qt_help_ja.qm", "x", "DATA"),
     ("docx/templates/default.docx", "x", "DATA"),
     ("some/__pycache__/x.pyc", "x", "DATA"),
+    ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+    ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
 ]
 
 
@@ -190,12 +192,13 @@ def test_unused_plugins_go_and_take_only_their_own_libraries(monkeypatch):
     assert {dest for dest, _src, _kind in spec["a"].binaries} == KEPT
 
 
-def test_translations_kept_in_chinese_only(monkeypatch):
+def test_translations_kept_in_chinese_only_and_no_dangling_links(monkeypatch):
     spec = run_spec(monkeypatch)
     assert [dest for dest, _src, _kind in spec["a"].datas] == [
         "resources",
         "PySide6/Qt/translations/qtbase_zh_CN.qm",
         "docx/templates/default.docx",
+        "libQt6Gui.so.6",  # a link to a library kept; the link to libQt6Network went with it
     ]
 
 
