@@ -68,6 +68,7 @@ def test_check_answers_as_the_source_does(frozen, env, tmp_path):
     from tests.seed_data import caidian_2024
 
     cli = frozen_command(frozen, cli=True)
+    assert run(cli, "--help", env=env).stdout.startswith("usage: juesuan-cli ")  # as the user types it
     r = run(cli, "check", WORKBOOK_2024, env=env)
     assert r.returncode == 0, r.stderr
     assert "错误 0 · 尾数差异 13 · 警告 1 · 提示 3" in r.stdout
