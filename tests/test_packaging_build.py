@@ -156,6 +156,10 @@ def test_window_starts_on_x11(frozen, env, tmp_path):
         while not Path(f"/tmp/.X11-unix/X{display[1:]}").exists() and time.monotonic() < deadline:
             time.sleep(0.05)
         x11 = {**env, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+        try:
+            start_window(source_command(), env=x11)
+        except AssertionError as e:  # the machine lacks X11 libraries Qt needs; nothing to compare with
+            pytest.skip(f"the window does not start on X11 from source either: {str(e)[:300]}")
         started = start_window(frozen_command(frozen), env=x11)
         assert "蔡甸区委办公室" in started.probe["title"]
         assert "Could not load the Qt platform plugin" not in started.result.stderr
