@@ -2,6 +2,7 @@
 
 python main.py [PROJECT]                  open the window (the bundled sample when none is given)
 python main.py check INPUT [--json]       check a project file (.jsgk) or a workbook (.xlsx)
+python main.py check INPUT --text DOC     … and the 情况说明 in DOC (.docx or .txt) against INPUT's data
 python main.py check DIR|INPUT… [--json]  check every department of a folder, on all cores
 python main.py export INPUT --xlsx OUT.xlsx --docx OUT.docx --checklist OUT.pdf
 """
@@ -33,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="审核项目文件或工作簿，按表列出问题；给文件夹或多个文件时批量审核")
     check.add_argument("input", nargs="+", help="项目文件（.jsgk）、工作簿（.xlsx），或存放它们的文件夹")
     check.add_argument("--json", action="store_true", help="以 JSON 输出")
+    check.add_argument("--text", metavar="DOC", help="同时审核情况说明（.docx 或 .txt，可为整篇公开文档）中的数字")
     check.add_argument("--jobs", type=int, metavar="N", help="批量审核时同时使用的进程数（默认：全部 CPU 核心）")
     export = sub.add_parser("export", help="导出 Excel 工作簿、Word 文档或审核清单")
     export.add_argument("input", help="项目文件（.jsgk）或工作簿（.xlsx）")
@@ -48,7 +50,10 @@ def run_command(argv: list[str]) -> int:
         if len(args.input) == 1 and not os.path.isdir(args.input[0]):
             from checks.command import check_one
 
-            return check_one(args.input[0], args.json)
+            return check_one(args.input[0], args.json, text=args.text)
+        if args.text:
+            print("--text 只能与一个项目文件或工作簿一起使用。", file=sys.stderr)
+            return 2
         from checks.batch import check_many
 
         return check_many(args.input, args.json, args.jobs)
@@ -66,6 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()
     _utf8_stdio()
     argv = sys.argv[1:] if argv is None else argv
+    from model.safety import UnsafeXmlError, assert_xml_safety
+
+    try:
+        assert_xml_safety()  # before any file from elsewhere is read
+    except UnsafeXmlError as e:
+        print(e, file=sys.stderr)
+        return 2
     try:
         if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
             return run_command(argv)

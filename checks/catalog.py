@@ -117,6 +117,58 @@ _RULES = [
         "绩效项目“{name}”执行率 {actual}% 与 执行数÷预算数 {expected}% 不符",
     ),
     Rule("S508", E, "补充数据", "货物、服务采购授予中小企业合同金额不大于该类支出", GT),
+    # ---- the text (情况说明): figures tied to the data, recomputed, compared with each other
+    Rule("T701", E, "情况说明", "金额与表中或补充数据不符", "{section}：“{text}”是{label}，应为 {expected}（{where}）"),
+    Rule(
+        "T702", E, "情况说明", "占比与重新计算的不符", "{section}：{label}占{base}“{text}”，按 {detail} 应为 {expected}"
+    ),
+    Rule(
+        "T703",
+        E,
+        "情况说明",
+        "增减额与上年数或预算数不符",
+        "{section}：{label}{against}“{text}”，按 {detail} 应为{expected}",
+    ),
+    Rule(
+        "T704",
+        E,
+        "情况说明",
+        "增减幅度与重新计算的不符",
+        "{section}：{label}{against}变动“{text}”，按 {detail} 应为 {expected}",
+    ),
+    Rule(
+        "T705",
+        E,
+        "情况说明",
+        "预算完成率（执行率）与重新计算的不符",
+        "{section}：{label}完成预算“{text}”，按 {detail} 应为 {expected}",
+    ),
+    Rule(
+        "T706",
+        E,
+        "情况说明",
+        "文中合计与所列分项之和不符",
+        "{section}：{label}“{text}” ≠ 文中所列分项之和 {expected}（{detail}）",
+    ),
+    Rule("T707", E, "情况说明", "同一数字前后写法不一", "{label}前后不一：{detail}"),
+    Rule("T708", E, "情况说明", "金额单位不是万元", "{section}：“{text}”单位有误，{label}应为 {expected}"),
+    Rule(
+        "T709", E, "情况说明", "年度与项目年度不符", "{section}：“{text}”应为 {expected}（本项目为{year}年度{detail}）"
+    ),
+    Rule("T710", E, "情况说明", "“无…”的说明与数据不符", "{section}：写“{text}”，但{detail}"),
+    Rule(
+        "T711", E, "情况说明", "增减或大小的说法与数据不符", "{section}：“{text}”与数据不符，{detail}，应为“{expected}”"
+    ),
+    Rule("T712", H, "情况说明", "数字未能与数据核对", "{section}：“{text}”{detail}"),
+    Rule(
+        "T713",
+        E,
+        "情况说明",
+        "人数、车辆数、项目个数与补充数据不符",
+        "{section}：“{text}”是{label}，应为 {expected}（{where}）",
+    ),
+    Rule("T714", H, "情况说明", "模板文字未替换或待填写", "{section}：“{text}”{detail}"),
+    Rule("T715", H, "情况说明", "列举的经济科目在06表中没有金额", "{section}：列举了“{text}”，但06表 {detail}没有金额"),
     # ---- workbook import
     Rule("I801", E, "导入", "工作簿中的内容未能导入", "{sheet}{cell}：{message}"),
     Rule("I802", W, "导入", "工作簿中值得注意的内容", "{sheet}{cell}：{message}"),

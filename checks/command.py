@@ -4,25 +4,47 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from checks.engine import run_checks
 from checks.finding import Finding, Severity
 from checks.report import import_findings, to_json, to_text
+from checks.text.session import Coverage
 from model.loader import InputError, Loaded, load_input
+
+if TYPE_CHECKING:
+    from checks.text.session import Coverage
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def loaded_findings(loaded: Loaded) -> list[Finding]:
-    """The checks' findings, then what the workbook import could not place."""
-    return run_checks(loaded.project) + import_findings(loaded.imported)
+    """The checks' findings (the 情况说明 too, when the project holds it), then what the
+    workbook import could not place."""
+    findings, _coverage = loaded_report(loaded)
+    return findings
+
+
+def loaded_report(loaded: Loaded) -> tuple[list[Finding], Coverage | None]:
+    project = loaded.project
+    findings = run_checks(project)
+    coverage = None
+    if any(v.strip() for v in project.text.values()):
+        from checks.text.session import check_text
+
+        report = check_text(project)
+        findings += report.findings
+        coverage = report.coverage
+    return findings + import_findings(loaded.imported), coverage
 
 
 def loaded_sources(loaded: Loaded) -> dict | None:
     return getattr(loaded.imported, "sources", None)
 
 
-def check_one(path: str, as_json: bool, out=None) -> int:
+def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> int:
+    """Check INPUT; with ``text`` (a .docx or .txt holding the 情况说明 or the whole document),
+    also check that text against INPUT's data."""
     out = out or sys.stdout
     try:
         loaded = load_input(path)
@@ -30,10 +52,29 @@ def check_one(path: str, as_json: bool, out=None) -> int:
         print(f"无法读取：{e}", file=sys.stderr)
         return EXIT_UNREADABLE
     project = loaded.project
-    findings = loaded_findings(loaded)
+    if text is not None:
+        from checks.text.command import load_text_into
+
+        try:
+            load_text_into(project, text)
+        except ValueError as e:
+            print(f"无法读取情况说明：{e}", file=sys.stderr)
+            return EXIT_UNREADABLE
+    findings, coverage = loaded_report(loaded)
     if as_json:
-        json.dump(to_json(findings, project, loaded_sources(loaded), path), out, ensure_ascii=False, indent=1)
+        doc = to_json(findings, project, loaded_sources(loaded), path)
+        if coverage is not None:
+            doc["summary"]["text"] = text or "项目文件中的情况说明"
+            doc["summary"]["text_coverage"] = coverage.as_dict()
+        json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
-        out.write(to_text(findings, project, path))
+        report_text = to_text(findings, project, path)
+        if coverage is not None:
+            lines = report_text.split("\n")
+            at = next((i + 1 for i, line in enumerate(lines) if line.startswith("模板：")), 1)
+            source = text or "项目文件中的情况说明"
+            lines.insert(at, f"情况说明：{source}；核对数字 {coverage.verified} / 找到数字 {coverage.found}")
+            report_text = "\n".join(lines)
+        out.write(report_text)
     return EXIT_ERRORS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK

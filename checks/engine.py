@@ -90,15 +90,26 @@ class CheckSession:
     # ---------------------------------------------------------------- incremental
     def cell_changed(self, t: T | str, key: str) -> Delta:
         """Re-check after any cell of row ``key`` of table ``t`` changed (value or typed text)."""
-        delta = self._reevaluate(self.index.get((t, key), ()))
-        row = self.project.tables[T(t)].index().get(key)
-        old = self.invalid.pop((t, key), [])
-        new = self._invalid_findings(T(t), row) if row is not None and row.invalid else []
-        if new:
-            self.invalid[(t, key)] = new
-        if old or new:
-            _diff(old, new, delta)
-            self._sorted = None
+        return self.rows_changed(t, (key,))
+
+    def rows_changed(self, t: T | str, keys: Iterable[str]) -> Delta:
+        """``cell_changed`` for several rows of one table (a paste, an undo of one): every check
+        reading any of them runs once, not once per row."""
+        keys = list(keys)
+        ids: dict[int, None] = {}
+        for key in keys:
+            ids.update(dict.fromkeys(self.index.get((t, key), ())))
+        delta = self._reevaluate(ids)
+        rows = self.project.tables[T(t)].index()
+        for key in keys:
+            row = rows.get(key)
+            old = self.invalid.pop((t, key), [])
+            new = self._invalid_findings(T(t), row) if row is not None and row.invalid else []
+            if new:
+                self.invalid[(t, key)] = new
+            if old or new:
+                _diff(old, new, delta)
+                self._sorted = None
         return delta
 
     def supplementary_changed(self) -> Delta:

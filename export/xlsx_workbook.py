@@ -460,7 +460,7 @@ def build_workbook(project: Project):
         plan = plan_sheet(project, t)
         write_sheet(wb.create_sheet(plan.name), plan, styles)
     wb.properties.creator = "决算公开编报助手"
-    wb.properties.title = f"{project.meta.year}年度{project.meta.department}部门决算公开表"
+    wb.properties.title = _ILLEGAL.sub("", f"{project.meta.year}年度{project.meta.department}部门决算公开表")
     return wb
 
 

@@ -40,6 +40,8 @@ def load_input(path: str | os.PathLike[str]) -> Loaded:
         raise InputError(f"找不到文件“{p}”。")
     if p.is_dir():
         raise InputError(f"“{p}”是文件夹。")
+    if not p.is_file():  # a pipe or a device would block or never end; only regular files are read
+        raise InputError(f"“{p.name}”不是普通文件（设备或管道），无法读取。")
     if is_workbook(p) or p.suffix.lower() in (".xls", ".csv", ".et"):
         from model.workbook.importer import import_workbook
 

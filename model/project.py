@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
-from model.amount import CENT, parse_amount
+from model.amount import CENT, MAX_ABS, parse_amount
 from model.catalog import economic_groups
 from model.layout import (
     SUBJECT_TABLES,
@@ -26,6 +26,8 @@ from model.layout import (
 def _two_places(d: Decimal) -> Decimal:
     if not d.is_finite():
         raise ValueError("金额不是有效数字")
+    if abs(d) > MAX_ABS:  # also keeps quantize below from failing on 1E+999999
+        raise ValueError("金额过大")
     if d != d.quantize(CENT):
         raise ValueError("金额小数超过两位")
     return d.quantize(CENT)
@@ -214,6 +216,14 @@ class Supplementary(_Base):
     performance: Performance = Field(default_factory=Performance)
 
 
+class DraftSegment(_Base):
+    """A drafted sentence bound to the data (checks.text.draft): while the text still holds it word
+    for word, a change of the data rewrites it; once the user edits it, it is left alone."""
+
+    id: str
+    text: str
+
+
 class Project(_Base):
     meta: Meta = Field(default_factory=Meta)
     units: Units = Field(default_factory=Units)
@@ -221,6 +231,7 @@ class Project(_Base):
     supplementary: Supplementary = Field(default_factory=Supplementary)
     text: dict[str, str] = Field(default_factory=dict)  # section id → text
     acceptances: dict[str, str] = Field(default_factory=dict)  # finding key → 说明
+    drafts: dict[str, list[DraftSegment]] = Field(default_factory=dict)  # section id → its bound draft sentences
 
     def model_post_init(self, _ctx: object) -> None:
         ensure_structure(self)

@@ -66,10 +66,11 @@ def synthetic_project(
     for code in items:
         gen_basic[code] = rng.randint(1, 5_000_000)
         gen_project[code] = rng.randint(0, 3_000_000) if rng.random() < 0.5 else 0
-    fund = {c: (rng.randint(0, 500_000), rng.randint(1, 800_000), rng.randint(0, 400_000)) for c in fund_items}
+    # Sorted: a set iterates in hash order, which differs between processes (PYTHONHASHSEED).
+    fund = {c: (rng.randint(0, 500_000), rng.randint(1, 800_000), rng.randint(0, 400_000)) for c in sorted(fund_items)}
     # fund[c] = (年初结转和结余, 基本支出, 项目支出); 本年收入 chosen to leave a small balance
     fund_income = {c: b + pr + rng.randint(0, 100_000) for c, (_beg, b, pr) in fund.items()}
-    nonfiscal = {c: (rng.randint(1, 600_000), rng.randint(0, 300_000)) for c in nonfiscal_items}
+    nonfiscal = {c: (rng.randint(1, 600_000), rng.randint(0, 300_000)) for c in sorted(nonfiscal_items)}
 
     def leaf_values(t: T, code: str) -> dict[int, int]:
         gb, gp = gen_basic[code], gen_project[code]

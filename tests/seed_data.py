@@ -9,6 +9,7 @@ sentence it comes from, so that the sample projects shipped in resources/samples
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -28,6 +29,44 @@ SEED_2024 = SEEDS / "001_8c009d716d1b93c0.txt"
 SEED_2023 = SEEDS / "002_d9984b4f4bf4cec5.txt"
 SAMPLE_2024 = SAMPLES / "2024-蔡甸区委办公室.jsgk"
 SAMPLE_2023 = SAMPLES / "2023-青山区委办公室.jsgk"
+
+
+def published_text(seed: Path, variant: str) -> dict[str, str]:
+    """The seed's text as published, by section, made readable again: the lines a PDF wrapped are
+    joined into their paragraphs, and the figures an extraction pulled out of the charts (axis
+    ticks, bar labels, a garbled legend) are left out, the 图N captions kept."""
+    from checks.text.sections import split_sections
+
+    sections = split_sections(seed.read_text(encoding="utf-8"), variant)
+    return {sid: _paragraphs(text) for sid, text in sections.items()}
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PARAGRAPH_START = re.compile(r"^(（|\(|[一二三四五六七八九十]+、|\d+[.、．](?!\d)|图\s*\d|年度目标|序号)")
+# What the extraction of 001's 图4 left behind besides figures: its garbled legend.
+_GARBLED = {"W附近接款的收入 (万元)"}
+
+
+_HEADING = re.compile(r"^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|图\s*\d)")
+
+
+def _is_heading(line: str) -> bool:
+    return bool(_HEADING.match(line)) and len(line) <= 40 and "。" not in line
+
+
+def _paragraphs(text: str) -> str:
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip().removeprefix("- ").strip()  # the extraction's list bullets
+        if not line or line in _GARBLED or (len(_CJK.findall(line)) <= 2 and not line.startswith("图")):
+            continue  # blank, or a chart's residue: "1,000 990.24", "800 - 600 - 200 - 2023年度"
+        prev = out[-1] if out else ""
+        wrapped = prev and not prev.endswith(("。", "；", "：", ":", "！", "？")) and not _is_heading(prev)
+        if wrapped and not _PARAGRAPH_START.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def caidian_2024() -> Project:
@@ -157,9 +196,11 @@ def qingshan_2023() -> Project:
 
 
 def write_samples() -> None:
+    """The samples carry the published text too, so that a first look shows the text checked."""
     SAMPLES.mkdir(parents=True, exist_ok=True)
-    save_project(caidian_2024(), SAMPLE_2024)
-    save_project(qingshan_2023(), SAMPLE_2023)
+    for project, seed, path in ((caidian_2024(), SEED_2024, SAMPLE_2024), (qingshan_2023(), SEED_2023, SAMPLE_2023)):
+        project.text = published_text(seed, project.meta.variant)
+        save_project(project, path)
 
 
 if __name__ == "__main__":

@@ -213,3 +213,13 @@ def test_tables_without_titles_are_recognised_by_their_headers(tmp_path):
     for t in T:
         a = {row.key: row.values for row in p.tables[t].rows if row.values}
         assert a == {row.key: row.values for row in r.project.tables[t].rows if row.values}, t
+
+
+def test_what_a_department_writes_under_a_table_is_kept_as_its_note(tmp_path):
+    p = synthetic_project(n_items=6, seed=3)
+    p.tables[T.GENERAL].note = "本表由财务科填报。\n数据截至2024年12月31日。"
+    path = tmp_path / "t.xlsx"
+    write_xlsx(p, path)
+    q = import_workbook(path).project
+    assert q.tables[T.GENERAL].note == p.tables[T.GENERAL].note
+    assert q.tables[T.SOE].note == p.tables[T.SOE].note  # its "无…" sentence

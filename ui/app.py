@@ -71,10 +71,9 @@ def run_gui(argv: list[str]) -> int:
 
     window = MainWindow()
     restored = restore_orphans(window)
-    if argv:
-        window.open_path(Path(argv[0]), asked=True)
-    elif not restored:
-        window.open_sample()
+    opened = bool(argv) and window.open_path(Path(argv[0]), asked=True)
+    if not opened and not restored:
+        window.open_sample()  # something real to look at, also when the file given cannot be opened
     from ui.probe import arm_from_env
 
     arm_from_env(window)  # JUESUAN_STARTUP_PROBE: benchmarks time the start and close the window

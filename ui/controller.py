@@ -48,12 +48,13 @@ class ProjectController(QObject):
     def __init__(self, project: Project | None = None, parent: QObject | None = None, recovery: bool = True):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _c: self.stateChanged.emit())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_stack.indexChanged.connect(self._bump)
         self.path: Path | None = None
         self.name = UNTITLED
         self.lock: ProjectLock | None = None
         self.extras: list[Finding] = []  # workbook import problems, shown until the project is replaced
+        self.text_findings: list[Finding] = []  # from the 情况说明 page's own session
         self.index = FindingIndex()
         self._dirty = False  # modified without an undo step: imported, restored, new
         self._generation = 0
@@ -75,7 +76,26 @@ class ProjectController(QObject):
 
     def findings(self) -> list[Finding]:
         found = self.session.findings()
-        return found + self.extras if self.extras else found
+        if self.text_findings or self.extras:
+            return found + self.text_findings + self.extras
+        return found
+
+    def set_text_findings(self, findings: list[Finding]) -> None:
+        """The text page re-judged the 情况说明. Its findings colour the text, not cells."""
+        if findings == self.text_findings:
+            return
+        self.text_findings = list(findings)
+        self.findingsChanged.emit()
+
+    def text_edited(self, _section: str = "") -> None:
+        """The 情况说明 changed in its editor (which has its own undo): the project is modified."""
+        self._bump()
+        if not self._dirty:
+            self._dirty = True
+            self.stateChanged.emit()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.stateChanged.emit()
 
     def _bump(self, _i: int = 0) -> None:
         self._generation += 1
@@ -102,6 +122,7 @@ class ProjectController(QObject):
         self.path = path
         self.name = name or (path.name if path else UNTITLED)
         self.extras = import_findings(imported)
+        self.text_findings = []
         self._dirty = dirty
         self._install(project)
         if self.slot is not None:
@@ -143,15 +164,22 @@ class ProjectController(QObject):
         self._recovered = self._generation
         self.stateChanged.emit()
 
-    def write_recovery(self) -> bool:
+    def write_recovery(self, wait: bool = False) -> bool:
+        """Write the recovery copy if anything changed since the last one; True when started."""
         if self.slot is None or not self.modified or self._recovered == self._generation:
             return False
-        try:
-            self.slot.write(self.project, self.path, self.name)
-        except OSError:
-            return False  # a full disk must not interrupt typing; the next tick tries again
+        done = self.slot.write(self.project, self.path, self.name)
         self._recovered = self._generation
+        done.add_done_callback(self._recovery_written)
+        if wait:
+            self.slot.flush()
         return True
+
+    def _recovery_written(self, done) -> None:
+        # Runs on the writer thread. A failed copy (full disk) is retried at the next tick;
+        # it must never interrupt the user.
+        if done.exception() is not None:
+            self._recovered = -1
 
     # ---------------------------------------------------------------- edits (push commands)
     def set_cells(self, t: T, edits: Iterable[tuple[str, int, str | CellState]], text: str = "编辑单元格") -> bool:
@@ -252,11 +280,7 @@ class ProjectController(QObject):
             else:
                 set_cell_value(row, col, value)
             keys.add(key)
-        delta = Delta()
-        for key in keys:
-            d = self.session.cell_changed(t, key)
-            delta.added += d.added
-            delta.removed += d.removed
+        delta = self.session.rows_changed(t, keys)
         self.cellsChanged.emit(t, keys)
         self._apply_delta(delta)
         if error:

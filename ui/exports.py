@@ -22,8 +22,8 @@ class ExportEntry:
 EXPORTS = (
     ExportEntry("xlsx", "导出 Excel 工作簿…", "Excel 工作簿 (*.xlsx)", ".xlsx"),
     ExportEntry("docx", "导出 Word 文档…", "Word 文档 (*.docx)", ".docx"),
-    ExportEntry("checklist", "打印审核清单（PDF）…", "PDF 文件 (*.pdf)", ".pdf"),
 )
+# The check list is printed from 审核 → 审核清单 (ui/checklist_print.py), with the window's findings.
 
 
 def writer(fmt: str):

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 from checks.finding import SEVERITIES, Finding, Severity
 from checks.report import printed_row
 from model.layout import printed_number
+from model.sections import all_sections, explanation_sections
 from ui import style
 from ui.controller import ProjectController
 from ui.findex import TEXT_PAGE, page_of_location, pages_of
 
 COLUMNS = ("级别", "位置", "问题", "说明")
+_NUMERALS = {sec.id for sec in explanation_sections("2023")}  # 一 … 十三
 CURRENT = "__current__"
 ALL = "__all__"  # not None: an empty QVariant read back from Qt is a miscounted None in PySide 6.12
 
@@ -49,7 +51,10 @@ def describe_location(ctl: ProjectController, f: Finding, titles: dict[str, str]
     if loc.field is not None:
         return titles.get(page or "", "补充数据")
     if page == TEXT_PAGE:
-        return f"情况说明 {loc.section}"
+        headings = {sec.id: sec.heading for sec in all_sections(p.meta.variant)}
+        if loc.section in _NUMERALS:
+            return f"情况说明 {loc.section}"
+        return f"情况说明·{headings.get(loc.section or '', loc.section)}"
     return f"工作簿 {loc.sheet or ''} {loc.cell or ''}".strip()
 
 
@@ -223,7 +228,9 @@ class FindingsPanel(QWidget):
                 accepted += 1
         for sev, b in self.buttons.items():
             extra = f"（已说明 {accepted}）" if sev is Severity.WARNING and accepted else ""
-            b.setText(f"{sev.label} {counts[sev]}{extra}")
+            text = f"{sev.label} {counts[sev]}{extra}"
+            if b.text() != text:  # a new text re-lays out the bar: only when it changed
+                b.setText(text)
         selected = self.selected()
         self.model.refresh()
         if selected is not None:

@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.ctl.stateChanged.connect(self._update_title)
         self.ctl.cellError.connect(lambda why: self.statusBar().showMessage(f"无法识别：{why}（已保留原文）", 8000))
         self._project_replaced()
+        if any(s.key == "text" for s in self.specs):
+            self.page("text")  # built now: the text's findings belong in the panel from the start
         self._findings_changed()
         self._update_title()
         self._restore_settings()
@@ -96,7 +98,8 @@ class MainWindow(QMainWindow):
         self.act_undo = self.ctl.undo_stack.createUndoAction(self, "撤销")
         self.act_undo.setShortcuts([QKeySequence(K.Undo)])
         self.act_redo = self.ctl.undo_stack.createRedoAction(self, "重做")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(K.Redo)])
+        redo = [QKeySequence("Ctrl+Y")] + [k for k in QKeySequence.keyBindings(K.Redo) if k != QKeySequence("Ctrl+Y")]
+        self.act_redo.setShortcuts(redo)
         self.addActions([self.act_undo, self.act_redo])
         self.act_copy = self._action("复制", lambda: self._grid_do("copy_selection"), K.Copy)
         self.act_cut = self._action("剪切", lambda: self._grid_do("cut"), K.Cut)
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
         e.addActions([self.act_find, self.act_remove_rows, self.act_sum, self.act_sum_all])
         c = bar.addMenu("审核(&C)")
         c.addActions([self.act_recheck, self.act_next, self.act_prev, self.act_accept])
+        self._checklist_menu(c)
         h = bar.addMenu("帮助(&H)")
         h.addAction(self.act_about)
         tools = self.addToolBar("常用")
@@ -148,6 +152,25 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         tools.addActions([self.act_sum, self.act_recheck])
         self._fill_recent()
+
+    def _checklist_menu(self, menu) -> None:
+        try:
+            from ui import checklist_print
+        except ImportError:  # a build without the check list
+            return
+        sub = menu.addMenu("审核清单")
+        project, findings = (lambda: self.ctl.project), (lambda: self.ctl.findings())
+        sub.addAction("打印预览…", lambda: checklist_print.open_print_preview(self, project(), findings()))
+        sub.addAction("打印…", lambda: checklist_print.print_checklist(self, project(), findings()))
+        sub.addAction("导出 PDF…", lambda: self._checklist_pdf(checklist_print))
+        self.checklist_menu = sub
+
+    def _checklist_pdf(self, checklist_print) -> None:
+        path = checklist_print.export_checklist_pdf(
+            self, self.ctl.project, self.ctl.findings(), directory=self._last_folder()
+        )
+        if path:
+            self.statusBar().showMessage(f"已导出 {path}", 6000)
 
     # ---------------------------------------------------------------- pages
     def _project_replaced(self) -> None:
@@ -169,8 +192,14 @@ class MainWindow(QMainWindow):
             self.pages[key] = w
             self.stack.addWidget(w)
             if isinstance(w, TablePage):
-                w.view.status.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
+                w.view.status.connect(self._grid_message)
         return w
+
+    def _grid_message(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 10000)
+        else:
+            self.statusBar().clearMessage()
 
     def show_page(self, key: str) -> QWidget:
         w = self.page(key)
@@ -234,7 +263,9 @@ class MainWindow(QMainWindow):
             color = style.STRONG[s].name() if counts[s] else "#777777"
             extra = f"（已说明 {accepted}）" if s is Severity.WARNING and accepted else ""
             parts.append(f"<span style='color:{color}'>{s.label} <b>{counts[s]}</b>{extra}</span>")
-        self.counts_label.setText("　".join(parts) + "　")
+        text = "　".join(parts) + "　"
+        if self.counts_label.text() != text:
+            self.counts_label.setText(text)
 
     def jump_to(self, f: Finding) -> bool:
         """Show the finding's place: its cell, field or text span, switching pages."""
@@ -327,11 +358,8 @@ class MainWindow(QMainWindow):
                 f"已从工作簿导入；{n} 处内容未能导入，见审核结果" if n else "已从工作簿导入；请另存为项目文件", 10000
             )
             return True
-        lock = ProjectLock(path)
-        try:
-            lock.acquire()
-        except FileLockedError as e:
-            show_error(self, "文件已打开", str(e))
+        lock = self._take_lock(path, "文件已打开")
+        if lock is None:
             return False
         try:
             loaded = load_input(path)
@@ -363,11 +391,8 @@ class MainWindow(QMainWindow):
     def save_to(self, target: Path) -> bool:
         if self.ctl.path is not None and target.resolve() == self.ctl.path.resolve():
             return self._write(target, self.ctl.lock)
-        lock = ProjectLock(target)
-        try:
-            lock.acquire()
-        except FileLockedError as e:
-            show_error(self, "不能保存到该文件", str(e))
+        lock = self._take_lock(target, "不能保存到该文件")
+        if lock is None:
             return False
         if not self._write(target, lock):
             lock.release()
@@ -375,6 +400,16 @@ class MainWindow(QMainWindow):
         self._remember_folder(target)
         self._add_recent(target)
         return True
+
+    def _take_lock(self, path: Path, title: str) -> ProjectLock | None:
+        """The file's lock, or None (and a message) when another window has the file open."""
+        lock = ProjectLock(path)
+        try:
+            lock.acquire()
+        except FileLockedError as e:
+            show_error(self, title, str(e))
+            return None
+        return lock
 
     def _write(self, target: Path, lock: ProjectLock | None) -> bool:
         try:
@@ -454,7 +489,7 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
             elif splitter is self.hsplit:
-                splitter.setSizes([300, 1200])
+                splitter.setSizes([360, 1140])
             else:
                 splitter.setSizes([640, 240])
 

@@ -11,6 +11,7 @@ import contextlib
 import json
 import time
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,11 @@ def _lock(folder: Path, slot_id: str) -> QLockFile:
 
 
 class RecoverySlot:
-    """This window's recovery copy; ``write`` replaces it, ``discard`` removes it."""
+    """This window's recovery copy; ``write`` replaces it, ``discard`` removes it.
+
+    The project is copied on the caller's thread (a consistent snapshot, a few ms); encoding and
+    writing to disk happen on a worker thread, so a slow disk never stalls typing.
+    """
 
     def __init__(self, folder: Path | None = None):
         self.folder = folder or recovery_dir()
@@ -44,6 +49,8 @@ class RecoverySlot:
         self._lock = _lock(self.folder, self.id)
         self._lock.tryLock(0)
         self.written = False
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recovery")
+        self._pending: Future | None = None
 
     @property
     def project_path(self) -> Path:
@@ -53,13 +60,27 @@ class RecoverySlot:
     def info_path(self) -> Path:
         return self.folder / f"{self.id}.json"
 
-    def write(self, project: Project, source: Path | None, name: str) -> None:
-        write_atomic(self.project_path, dumps(project).encode("utf-8"))
+    def write(self, project: Project, source: Path | None, name: str) -> Future:
+        data = project.model_dump(mode="json")
         info = {"source": str(source) if source else None, "name": name, "saved_at": time.time()}
+        self._pending = self._pool.submit(self._write, data, info)
+        return self._pending
+
+    def _write(self, data: dict, info: dict) -> None:
+        write_atomic(self.project_path, dumps(data, compact=True).encode("utf-8"))
+        # The info file last: a copy is offered only once it is complete.
         write_atomic(self.info_path, json.dumps(info, ensure_ascii=False).encode("utf-8"))
         self.written = True
 
+    def flush(self) -> None:
+        """Wait for a write in progress (its failure is not the caller's concern: the next tick retries)."""
+        if self._pending is not None:
+            with contextlib.suppress(OSError):
+                self._pending.result()
+            self._pending = None
+
     def discard(self) -> None:
+        self.flush()
         for p in (self.info_path, self.project_path):
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
@@ -67,6 +88,7 @@ class RecoverySlot:
 
     def close(self) -> None:
         self.discard()
+        self._pool.shutdown(wait=True)
         self._lock.unlock()
         with contextlib.suppress(FileNotFoundError):
             (self.folder / f"{self.id}.lock").unlink()

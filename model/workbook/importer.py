@@ -132,6 +132,19 @@ def _label_key(text: str) -> str:
     return t.replace("(含专用结余)", "")
 
 
+def _is_meta_line(text: str) -> bool:
+    """The 部门/金额单位/公开NN表 line above a table's header, whatever the department is called."""
+    return text.startswith(("部门", "单位", "编制单位", "金额单位", "公开")) and (":" in text or "表" in text)
+
+
+def _subject_name(v: object) -> str:
+    """A subject name as written; only the line breaks of a wrapped cell (and what surrounds
+    them) are taken out: "党委办公厅（室）及相关\n机构事务"."""
+    if v is None:
+        return ""
+    return "".join(part.strip() for part in str(v).splitlines()).strip()
+
+
 def _code_text(v: object) -> str:
     if isinstance(v, float) and v.is_integer():
         v = int(v)
@@ -202,7 +215,9 @@ class _Parser:
                 self.issue(r, c, f"无法确定“{text[:30]}”在表中的位置，未导入")
 
     def tail(self, first: int, t: T) -> None:
-        """Lines under the table: standard notes are skipped, a "无…" sentence is the table's note."""
+        """Lines under the table: the standard 注 lines (printed again on export) and formula notes
+        are skipped; anything else the department wrote there, such as its "无…" sentence, is kept
+        as the table's note."""
         notes = []
         for r in range(first, self.s.max_row + 1):
             for c, v in self.s.row_values(r):
@@ -211,10 +226,7 @@ class _Parser:
                 flat = norm_text(v)
                 if flat.startswith("注") or _FORMULA_NOTE.search(flat) or flat.startswith(("2.本套报表", "本套报表")):
                     continue
-                if "无" in flat or flat.startswith("说明"):
-                    notes.append(re.sub(r"^说明[:：]\s*", "", text))
-                else:
-                    self.issue(r, c, f"表下文字“{text[:30]}”未导入", "warning")
+                notes.append(re.sub(r"^说明[:：]\s*", "", text))
         if notes:
             self.p.tables[t].note = "\n".join(notes)
 
@@ -310,11 +322,10 @@ class _Parser:
                 break
             last = r
             code = _code_text(self.s.get(r, code_col))
-            name_raw = self.s.get(r, name_col)
-            name = "".join(str(name_raw).split()) if name_raw is not None else ""
+            name = _subject_name(self.s.get(r, name_col))
             self.used.update({(r, code_col), (r, name_col)})
             has_amount = any(self.s.get(r, c) is not None for c in cols.values())
-            if name == "合计" or code == "合计":
+            if code == "合计" or (name == "合计" and not code.isdigit()):
                 row = table.index()[TOTAL]
             elif code and code.replace(" ", "") not in ("类款项",) and not code.startswith("栏次"):
                 row = table.add_subject(code, name)
@@ -336,7 +347,7 @@ class _Parser:
         for r in range(self.start, header + 1):
             for c, v in self.s.row_values(r):
                 text = norm_text(v)
-                if c >= first_amount:
+                if c >= first_amount or _is_meta_line(text):
                     continue
                 if ("编码" in text or "代码" in text) and code_col is None:
                     code_col = c

@@ -58,6 +58,9 @@ EMPHASIS = {"total", "class"}  # row styles printed bold on a shaded line
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 INDENT = "\u3000"  # a full-width space per level, the way 款/项 are indented in print
 
 
@@ -72,11 +75,12 @@ class GridModel(QAbstractTableModel):
         self.header_cells: list[HeaderCell] = []
         self.header_levels = 1
         self.spans: list[tuple[int, int, int, int]] = []  # row, column, row span, column span
-        self.widths: list[int] = []  # in characters, as printed
+        self.widths: list[float | None] = []  # in characters as printed; None: fit the labels
         self.where: dict[tuple[str, int | None], tuple[int, int]] = {}
         self.key_rows: dict[str, list[int]] = {}
-        self._bold = None
-        self._amount_font = None
+        self._fonts: tuple[QFont, QFont, QFont, QFont] | None = None
+        self._roles = self._role_table()
+        self.rows_by_key: dict[str, Row] = {}
         ctl.cellsChanged.connect(self._on_rows)
         ctl.rowsChanged.connect(self._on_rows)
         ctl.structureChanged.connect(self._on_structure)
@@ -90,6 +94,7 @@ class GridModel(QAbstractTableModel):
     def _build_all(self) -> None:
         self.grid, self.styles, self.spans = [], [], []
         self.table = self.ctl.project.tables[self.t]
+        self.rows_by_key = self.table.index()  # replaced by a new dict whenever rows change
         self.build()
         self.where.clear()
         self.key_rows.clear()
@@ -144,60 +149,64 @@ class GridModel(QAbstractTableModel):
         return self.grid[r][c]
 
     def row_of(self, key: str) -> Row | None:
-        return self.table.index().get(key)
+        return self.rows_by_key.get(key)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
         cell = self.grid[index.row()][index.column()]
-        if isinstance(cell, Amt) and self.row_of(cell.key) is not None:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        if cell.__class__ is Amt and cell.key in self.rows_by_key:
+            return _EDITABLE
+        return _SELECTABLE
 
     def is_editable(self, r: int, c: int) -> bool:
         cell = self.grid[r][c]
         return isinstance(cell, Amt) and self.row_of(cell.key) is not None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Called for every visible cell and several roles on each repaint: one dict lookup
+        # picks the answer, roles the grid does not use cost nothing more.
+        getter = self._roles.get(role)
+        if getter is None or not index.isValid():
             return None
-        r, c = index.row(), index.column()
-        cell = self.grid[r][c]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(cell)
-        if role == Qt.ItemDataRole.EditRole:
-            return self.edit_text(cell)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if isinstance(cell, Amt):
-                return _RIGHT
-            if isinstance(cell, Label) and cell.align == "center":
-                return _CENTER
-            return _LEFT
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self.background(r, cell)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if isinstance(cell, Amt):
-                row = self.row_of(cell.key)
-                if row is not None and cell.col in row.invalid:
-                    return style.INVALID_TEXT
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            return self.font_for(r, cell)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(cell)
-        if role == SeverityRole:
-            sev, _acc = self.severity(cell)
-            return sev
-        if role == KeyRole:
-            if isinstance(cell, Amt):
-                return (cell.key, cell.col)
-            if isinstance(cell, Label):
-                return (cell.key, None)
-            return None
-        if role == CopyRole:
-            return self.copy_text(cell)
+        r = index.row()
+        return getter(r, self.grid[r][index.column()])
+
+    def _alignment(self, _r: int, cell: Cell):
+        if cell.__class__ is Amt:
+            return _RIGHT
+        if cell.__class__ is Label and cell.align == "center":
+            return _CENTER
+        return _LEFT
+
+    def _foreground(self, _r: int, cell: Cell):
+        if cell.__class__ is Amt:
+            row = self.rows_by_key.get(cell.key)
+            if row is not None and row.invalid and cell.col in row.invalid:
+                return style.INVALID_TEXT
         return None
+
+    def _key(self, _r: int, cell: Cell):
+        if isinstance(cell, Amt):
+            return (cell.key, cell.col)
+        if isinstance(cell, Label):
+            return (cell.key, None)
+        return None
+
+    def _role_table(self) -> dict:
+        R = Qt.ItemDataRole
+        return {
+            R.DisplayRole: lambda _r, cell: self.display(cell),
+            R.EditRole: lambda _r, cell: self.edit_text(cell),
+            R.TextAlignmentRole: self._alignment,
+            R.BackgroundRole: self.background,
+            R.ForegroundRole: self._foreground,
+            R.FontRole: self.font_for,
+            R.ToolTipRole: lambda _r, cell: self.tooltip(cell),
+            SeverityRole: lambda _r, cell: self.severity(cell)[0],
+            KeyRole: self._key,
+            CopyRole: lambda _r, cell: self.copy_text(cell),
+        }
 
     def display(self, cell: Cell) -> str:
         if isinstance(cell, Amt):
@@ -272,13 +281,22 @@ class GridModel(QAbstractTableModel):
         return None
 
     def font_for(self, r: int, cell: Cell):
-        return self.bold_font() if self.styles[r] in EMPHASIS else None
+        bold = self.styles[r] in EMPHASIS
+        if isinstance(cell, Amt):
+            return self.fonts()[2 + bold]
+        return self.fonts()[1] if bold else None
 
     def bold_font(self) -> QFont:
-        if self._bold is None:
-            self._bold = QFont()
-            self._bold.setBold(True)
-        return self._bold
+        return self.fonts()[1]
+
+    def fonts(self) -> tuple[QFont, QFont, QFont, QFont]:
+        """Plain, bold, and both with tabular figures for amounts (so decimal points line up)."""
+        if self._fonts is None:
+            plain = QFont()
+            bold = QFont(plain)
+            bold.setBold(True)
+            self._fonts = (plain, bold, style.amount_font(plain), style.amount_font(bold))
+        return self._fonts
 
     def tooltip(self, cell: Cell) -> str | None:
         lines = []

@@ -1,16 +1,18 @@
 """Cell editor with spreadsheet keys: Enter/Tab/arrows commit and move, like Excel and WPS.
 
+Painting is left entirely to Qt (the model supplies colours and fonts through its roles): a
+Python paint() would run for every visible cell on every repaint.
+
 Typing into a cell starts "entry" mode: every arrow key commits and moves. F2 or a double click
 starts "edit" mode: left/right move the caret inside the text, as in Excel.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPolygon
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ui.style import STRONG, amount_font
+from ui.style import amount_font
 
 Key = Qt.Key
 MOVES = {
@@ -41,35 +43,6 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.editor: CellEditor | None = None
-        self._fonts: dict[str, QFont] = {}
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().initStyleOption(option, index)
-        if option.displayAlignment & Qt.AlignmentFlag.AlignRight:
-            key = option.font.key()
-            font = self._fonts.get(key)
-            if font is None:
-                font = self._fonts[key] = amount_font(option.font)
-            option.font = font
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().paint(painter, option, index)
-        # Asked of the Python model directly: index.data() hands an empty QVariant back to
-        # Python as a None whose reference PySide 6.12 fails to count (see ui/README note).
-        model = index.model()
-        sev = model.mark(index.row(), index.column()) if hasattr(model, "mark") else None
-        if sev is not None:
-            # A corner mark like a spreadsheet comment: still visible when the cell is selected.
-            r = option.rect
-            n = 7
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(STRONG[sev])
-            painter.drawPolygon(
-                QPolygon([QPoint(r.right() - n, r.top()), QPoint(r.right(), r.top()), QPoint(r.right(), r.top() + n)])
-            )
-            painter.restore()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         editor = CellEditor(parent)

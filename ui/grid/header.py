@@ -8,7 +8,7 @@ with its text wrapped to fit, the way the printed table shows it.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ui import style
@@ -78,13 +78,15 @@ class GroupedHeader(QHeaderView):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), style.HEADER_BG)
+        # Past the last column there is no heading: leave it the colour of the empty table area.
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
         painter.setPen(QPen(style.GRID))
         painter.setFont(self.font())
         for cell in self.cells:
             rect = self.cell_rect(cell)
             if not rect.intersects(event.rect()):
                 continue
+            painter.fillRect(rect, style.HEADER_BG)
             painter.drawLine(rect.topRight(), rect.bottomRight())
             painter.drawLine(rect.bottomLeft(), rect.bottomRight())
             painter.setPen(style.LABEL_FG)

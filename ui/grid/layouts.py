@@ -78,7 +78,7 @@ class FixedModel(GridModel):
             h.append(HeaderCell(1, 5, amount))
         h += [HeaderCell(low, 5 + i, str(c)) for i, c in enumerate(exp_cols)]
         self.header_cells = h
-        self.widths = [15, 3, 10, 15, 3] + [10] * len(exp_cols)
+        self.widths = [None, 3, 10, None, 3] + [10] * len(exp_cols)
 
 
 class SubjectModel(GridModel):
@@ -115,7 +115,7 @@ class SubjectModel(GridModel):
                 h.append(HeaderCell(0, 2 + i, heading(c.name), rowspan=2))
             h.append(HeaderCell(2, 2 + i, str(c.no)))
         self.header_cells = h
-        self.widths = [9, 24] + [11] * len(cols)
+        self.widths = [8, None] + [11] * len(cols)
 
     def row_key_at(self, r: int) -> str | None:
         cell = self.grid[r][1] if 0 <= r < len(self.grid) else None
@@ -155,13 +155,13 @@ class BasicModel(GridModel):
                 HeaderCell(1, base + 2, "决算数"),
             ]
         self.header_cells = h
-        self.widths = [6, 16, 10] * 3
+        self.widths = [6, None, 10] * 3
 
     def font_for(self, r: int, cell):
         # Group rows (301, 302 …) are bold like in print; a line can hold a group in one column
         # group and an item in another, so it goes by the cell's code, not the line.
         if isinstance(cell, (Label, Amt)) and cell.key and len(cell.key) == 3 and cell.key.isdigit():
-            return self.bold_font()
+            return self.fonts()[3] if isinstance(cell, Amt) else self.bold_font()
         return super().font_for(r, cell)
 
 

@@ -7,15 +7,16 @@ copied from Excel or WPS pastes from the current cell; copy gives tab-separated 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QHeaderView, QTableView, QWidget
 
-from ui.grid.base import CopyRole, GridModel
+from ui.grid.base import CopyRole, GridModel, Label
 from ui.grid.clipboard import format_block, parse_block
 from ui.grid.delegate import CellDelegate
 from ui.grid.header import GroupedHeader
 
 Key = Qt.Key
+MAX_LABEL_CHARS = 24  # a longer subject name is elided; the tooltip and status bar show it whole
 _SPREADSHEET_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste)
 
 
@@ -24,6 +25,7 @@ class GridView(QTableView):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._said = ""  # the cell message last put in the status bar
         self.header = GroupedHeader(self)
         self.setHorizontalHeader(self.header)
         self.verticalHeader().hide()
@@ -43,6 +45,12 @@ class GridView(QTableView):
         self.setCornerButtonEnabled(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # The selection looks the same with or without the focus (as in a spreadsheet), so a
+        # change of focus, e.g. to the cell editor and back, needs no repaint of every cell.
+        palette = self.palette()
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+            palette.setColor(QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role))
+        self.setPalette(palette)
 
     def grid(self) -> GridModel:
         return self.model()
@@ -50,7 +58,22 @@ class GridView(QTableView):
     def setModel(self, model: GridModel) -> None:
         super().setModel(model)
         model.modelReset.connect(self.apply_layout)
+        self.selectionModel().currentChanged.connect(self._current_changed)
         self.apply_layout()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # What is wrong with the cell the cursor lands on, in the status bar: the colour says
+        # that something is, this says what, without reaching for the mouse.
+        if not current.isValid():
+            return
+        model = self.grid()
+        tip = model.tooltip(model.cell(current.row(), current.column()))
+        if tip:
+            self._said = tip.split("\n", 1)[0]
+            self.status.emit(self._said)
+        elif self._said:
+            self._said = ""
+            self.status.emit("")
 
     def apply_layout(self) -> None:
         """Spans, column widths and header after the model (re)built its grid."""
@@ -58,9 +81,19 @@ class GridView(QTableView):
         self.clearSpans()
         for r, c, rs, cs in model.spans:
             self.setSpan(r, c, rs, cs)
-        em = self.fontMetrics().horizontalAdvance("中")
+        fm = self.fontMetrics()
+        em = fm.horizontalAdvance("中")
+        bold = self.font()
+        bold.setBold(True)
+        fm_bold = QFontMetrics(bold)
         for c, chars in enumerate(model.widths):
-            self.setColumnWidth(c, int(chars * em * 0.92) + 12)
+            if chars is None:  # as wide as its longest label, within reason
+                texts = [model.display(line[c]) for line in model.grid if isinstance(line[c], Label)]
+                need = max((fm_bold.horizontalAdvance(t) for t in texts), default=em * 6)
+                width = min(need, em * MAX_LABEL_CHARS) + 14
+            else:
+                width = int(chars * em * 0.92) + 12
+            self.setColumnWidth(c, width)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.header.set_cells(model.header_levels, model.header_cells)
 
@@ -117,6 +150,27 @@ class GridView(QTableView):
             e.accept()
             return True
         return super().event(e)
+
+    def focusInEvent(self, e) -> None:
+        # QAbstractItemView repaints the whole viewport on every focus change; on a 650-row table
+        # that is most of the cost of a keystroke. Only the current cell's focus frame changes.
+        QAbstractScrollArea.focusInEvent(self, e)
+        if not self.currentIndex().isValid() and self.model() is not None and self.model().rowCount():
+            self.setCurrentIndex(self.model().index(0, 0))
+        self._update_current()
+
+    def focusOutEvent(self, e) -> None:
+        QAbstractScrollArea.focusOutEvent(self, e)
+        self._update_current()
+
+    def _update_current(self) -> None:
+        cur = self.currentIndex()
+        if cur.isValid():
+            self.viewport().update(self.visualRect(cur))
+
+    def focusNextPrevChild(self, _next: bool) -> bool:
+        # Tab and Shift+Tab move between cells (keyPressEvent), never out of the table.
+        return False
 
     def keyPressEvent(self, e) -> None:
         key = e.key()

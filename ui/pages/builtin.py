@@ -1,4 +1,4 @@
-"""The navigator's own pages: 部门概况, the nine tables, 补充数据, and 情况说明 (read-only)."""
+"""The navigator's own pages: 部门概况, the nine tables, 补充数据, and 情况说明."""
 
 from __future__ import annotations
 
@@ -22,9 +22,14 @@ def _table(t: T):
 
 
 def _text(ctl):
-    from ui.pages.text_page import TextOverviewPage
+    # The text checker's editor when this build has it; otherwise the read-only overview.
+    try:
+        from ui.pages.text_host import TextHost
+    except ImportError:
+        from ui.pages.text_overview import TextOverviewPage
 
-    return TextOverviewPage(ctl)
+        return TextOverviewPage(ctl)
+    return TextHost(ctl)
 
 
 def builtin_pages() -> list[PageSpec]:

@@ -95,8 +95,9 @@ class FieldEdit(QLineEdit):
         self.editingFinished.connect(self.commit)
 
     def refresh(self) -> None:
-        if self.error is None and not self.hasFocus():
-            self.setText(show_value(self.spec.kind, get_path(self.ctl.project, self.spec.path)))
+        """Show the stored value (after undo, redo or another project); a pending bad entry goes."""
+        self.error = None
+        self.setText(show_value(self.spec.kind, get_path(self.ctl.project, self.spec.path)))
         self.show_findings()
 
     def show_findings(self) -> None:
@@ -163,6 +164,8 @@ class ListModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def _path(self, row: int, col: int) -> str:
@@ -232,7 +235,11 @@ class ListEditor(QWidget):
         self.model = ListModel(ctl, spec)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        for i, column in enumerate(spec.columns):
+            # Names take the room; figures take what they need.
+            mode = QHeaderView.ResizeMode.Stretch if column.kind == "text" else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(i, mode)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed

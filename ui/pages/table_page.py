@@ -104,8 +104,8 @@ class TablePage(QWidget):
         bar.addWidget(self.sum_button)
         self.message = QLabel()
         self.message.setObjectName("pageMessage")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        # Its line is always there, empty or not, so that a message never shifts the table.
+        self.message.setFixedHeight(self.message.fontMetrics().height() + 4)
 
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
@@ -136,7 +136,6 @@ class TablePage(QWidget):
             layout.addLayout(row)
         ctl.projectReplaced.connect(self.refresh)
         ctl.fieldChanged.connect(self._field_changed)
-        self.view.status.connect(self.show_message)
         self.refresh()
 
     # ---------------------------------------------------------------- display
@@ -161,7 +160,7 @@ class TablePage(QWidget):
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setVisible(bool(text))
+        self.message.setToolTip(text)
         self.message.setProperty("error", error)
         self.message.setStyleSheet("color: #c62828;" if error else "color: #2b5d8a;")
         QTimer.singleShot(8000, lambda: self.message.text() == text and self.show_message(""))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from checks.finding import Location
-from model.sections import all_sections
+from model.sections import all_sections, explanation_sections
 from ui.controller import ProjectController
 
 
@@ -44,8 +44,10 @@ class TextOverviewPage(QWidget):
         bold.setFontWeight(700)
         plain = QTextCharFormat()
         text = self.ctl.project.text
+        numbered = {s.id for s in explanation_sections(self.ctl.project.meta.variant)}
         for section in all_sections(self.ctl.project.meta.variant):
-            cursor.insertText(f"{section.id}　{section.heading}\n", bold)
+            title = f"{section.id}、{section.heading}" if section.id in numbered else section.heading
+            cursor.insertText(title + "\n", bold)
             self.offsets[section.id] = cursor.position()
             body = text.get(section.id, "")
             cursor.insertText((body or "（未填写）") + "\n\n", plain)

@@ -1,0 +1,578 @@
+"""Judge what the sections claim: against the data, against each other, recomputed.
+
+Every figure is either verified (it agrees with the data, or with the figures it is computed
+from), reported (with the expected value and the exact span), or listed as a figure the checker
+could not tie (提示). Percentages go through checks.percent.judge_percent: right when equal to
+the half-up rounding at the written precision, 提示 when only the truncation, 尾数差异 when the
+inputs' own ±0.005 rounding explains it, 错误 otherwise.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from checks.base import HALF_CENT
+from checks.catalog import RULES
+from checks.finding import Finding, Location, Severity
+from checks.percent import judge_percent, percent, places_of
+from checks.text.facts import MEASURE_LABEL, PARTS, Fact, Facts
+from checks.text.reading import Claim, Reading
+from model.amount import ZERO
+from model.layout import T
+
+CENT = Decimal("0.01")
+_UNIT_SCALE = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
+# Sections whose figures are checked; the others (职能, 机构, 重点工作, 名词解释) only for leftovers.
+CHECKED_OVERVIEW = ("概况.人员",)
+_TABLE_OF = {"fund_income": T.FUND, "fund_expense": T.FUND, "soe_income": T.SOE, "soe_expense": T.SOE}
+
+
+def section_label(sid: str) -> str:
+    if sid.startswith("概况."):
+        return {"概况.职能": "概况·部门主要职能", "概况.机构": "概况·机构设置", "概况.人员": "概况·人员构成"}[sid]
+    if sid in ("重点工作", "名词解释"):
+        return sid
+    return f"情况说明{sid}"
+
+
+def is_checked(sid: str) -> bool:
+    return sid in CHECKED_OVERVIEW or not (sid.startswith("概况.") or sid in ("重点工作", "名词解释"))
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    amount: Decimal
+    terms: int  # how many printed figures it is made of (for the ±0.005 allowance)
+    from_data: bool
+    where: str = ""
+
+
+@dataclass
+class Verdicts:
+    """The outcome for one document: findings, and which figures were verified."""
+
+    findings: list[Finding] = field(default_factory=list)
+    found: int = 0
+    verified: int = 0
+    verified_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+def fmt_like(value: Decimal, places: int, grouped: bool) -> str:
+    """A value written the way the author wrote the figure it replaces."""
+    if places < 2 and value == value.quantize(Decimal(1).scaleb(-places)):
+        q = Decimal(1).scaleb(-places)
+    else:
+        q = CENT
+    v = value.quantize(q)
+    return f"{v:,}" if grouped else f"{v}"
+
+
+class Judge:
+    def __init__(self, project, readings: dict[str, Reading], facts: Facts):
+        self.p = project
+        self.readings = readings
+        self.facts = facts
+        self.year = project.meta.year
+        self.out = Verdicts()
+        self._keys: dict[str, int] = defaultdict(int)
+        self._verified: set[tuple[str, int]] = set()
+        self._counted: set[tuple[str, int]] = set()
+        self._written: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self._by_sentence: dict[str, dict[int, list[Claim]]] = {}
+        for sid, r in readings.items():
+            sentences: dict[int, list[Claim]] = defaultdict(list)
+            for c in r.claims:
+                sentences[c.sentence].append(c)
+            self._by_sentence[sid] = sentences
+            for i, c in enumerate(r.claims):
+                if c.role == "value" and c.concept and c.fig is not None:
+                    self._written[self._identity(self._concept(c), c.measure)].append((sid, i))
+
+    # ---------------------------------------------------------------- helpers
+    def _concept(self, c: Claim) -> str | None:
+        if c.concept == "perf.scope":
+            return "perf.count" if c.fig is not None and c.fig.kind == "count" else "perf.amount"
+        return c.concept
+
+    def _identity(self, cid: str | None, measure: str) -> str:
+        return self.facts.identity(cid, measure) if cid else ""
+
+    def _wan(self, c: Claim) -> Decimal:
+        assert c.fig is not None
+        return c.fig.value * _UNIT_SCALE.get(c.fig.unit, Decimal(1))
+
+    def _fact(self, cid: str | None, measure: str) -> Fact | None:
+        return self.facts.get(cid, measure) if cid else None
+
+    def _claim_value(self, sid: str, i: int) -> Value:
+        """What an amount the text wrote stands for: the data if it is tied to them, else itself."""
+        c = self.readings[sid].claims[i]
+        fact = self._fact(self._concept(c), c.measure)
+        if fact is not None:
+            return Value(fact.value, 1, True, fact.where)
+        return Value(self._wan(c), 1, False)
+
+    def _resolve(self, cid: str | None, measure: str, sid: str, sentence: int) -> Value | None:
+        """A concept's value for recomputing: the data, else what the text writes (nearest first)."""
+        if cid is None:
+            return None
+        fact = self._fact(cid, measure)
+        if fact is not None:
+            return Value(fact.value, 1, True, fact.where)
+        mentions = self._written.get(self._identity(cid, measure), [])
+        best = None
+        for msid, i in mentions:
+            c = self.readings[msid].claims[i]
+            rank = 0 if (msid == sid and c.sentence == sentence) else 1 if msid == sid else 2
+            if best is None or rank < best[0]:
+                best = (rank, msid, i)
+        if best is None:
+            return None
+        return Value(self._wan(self.readings[best[1]].claims[best[2]]), 1, False)
+
+    def _loc(self, sid: str, c: Claim) -> Location:
+        a, b, text = self.readings[sid].original(c)
+        return Location(section=sid, start=a, end=b, text=text)
+
+    def _key(self, rule: str, sid: str, c: Claim) -> str:
+        base = f"{rule}|{sid}|{c.concept}|{c.role}|{c.measure}"
+        self._keys[base] += 1
+        return f"{base}|{self._keys[base]}"
+
+    def _emit(
+        self,
+        rule: str,
+        sid: str,
+        c: Claim,
+        severity: Severity | None = None,
+        replacement: str | None = None,
+        extra: Iterable[Location] = (),
+        **fields: object,
+    ) -> None:
+        """``replacement``: what the span should read (the one-click fix), also the expected value."""
+        loc = self._loc(sid, c)
+        fields.setdefault("section", section_label(sid))
+        fields.setdefault("text", "".join((loc.text or "").split()))
+        fields.setdefault("expected", replacement or "")
+        self.out.findings.append(
+            Finding(
+                rule=rule,
+                severity=severity or RULES[rule].severity,
+                message=RULES[rule].message(**fields),
+                locations=(loc, *extra),
+                expected=replacement,
+                actual=loc.text,
+                key=self._key(rule, sid, c),
+            )
+        )
+
+    def _verify(self, sid: str, i: int) -> None:
+        self._verified.add((sid, i))
+
+    def _label(self, cid: str | None, measure: str = "actual") -> str:
+        c = self.facts.concept(cid) if cid else None
+        label = c.label if c else (cid or "")
+        return label + MEASURE_LABEL.get(measure, "") if measure != "actual" else label
+
+    # ---------------------------------------------------------------- run
+    def run(self) -> Verdicts:
+        for sid, r in self.readings.items():
+            if not is_checked(sid):
+                continue
+            for i, c in enumerate(r.claims):
+                method = getattr(self, f"_judge_{c.role}", None)
+                if method is not None:
+                    method(sid, i, c)
+            self._sums(sid, r)
+        self._twice()
+        self._coverage()
+        return self.out
+
+    def _count(self, sid: str, i: int) -> None:
+        self._counted.add((sid, i))
+
+    # ---------------------------------------------------------------- values
+    def _judge_value(self, sid: str, i: int, c: Claim) -> None:
+        assert c.fig is not None
+        cid = self._concept(c)
+        if c.fig.kind == "count":
+            self._judge_count(sid, i, c, cid)
+            return
+        self._count(sid, i)
+        fact = self._fact(cid, c.measure)
+        if fact is None:
+            return  # verified later by a sum or a second mention, or listed as not tied
+        self._verify(sid, i)
+        written = self._wan(c)
+        if c.fig.unit != "万元" and written != fact.value and c.fig.value == fact.value:
+            expected = fmt_like(fact.value, c.fig.places, c.fig.grouped) + "万元"
+            with_unit = replace(c, span=(c.fig.start, c.fig.tail))  # the fix rewrites the unit
+            self._emit("T708", sid, with_unit, replacement=expected, label=self._label(cid, c.measure))
+            return
+        if _same_at_precision(written, fact.value, c.fig.places if c.fig.unit == "万元" else 2):
+            return
+        diff = abs(written - fact.value)
+        severity = Severity.ROUNDING if diff <= CENT else Severity.ERROR
+        expected = fmt_like(fact.value, c.fig.places, c.fig.grouped)
+        if c.fig.unit != "万元":
+            expected += "万元"
+        self._emit("T701", sid, c, severity, expected, label=self._label(cid, c.measure), where=fact.where)
+
+    def _judge_count(self, sid: str, i: int, c: Claim, cid: str | None) -> None:
+        con = self.facts.concept(cid) if cid else None
+        if con is None or con.unit == "万元":
+            return  # a count that names nothing we hold (团组, 人次…): not a figure of the accounts
+        if cid == "perf.count" and not _names_projects(self.readings[sid], c):
+            return
+        self._count(sid, i)
+        fact = self._fact(cid, "actual")
+        if fact is None:
+            return
+        self._verify(sid, i)
+        assert c.fig is not None
+        if c.fig.value != fact.value:
+            self._emit("T713", sid, c, replacement=str(int(fact.value)), label=con.label, where=fact.where)
+
+    # ---------------------------------------------------------------- changes
+    def _judge_change(self, sid: str, i: int, c: Claim) -> None:
+        assert c.fig is not None
+        self._count(sid, i)
+        cid = self._concept(c)
+        actual = self._fact(cid, "actual")
+        base = self._fact(cid, c.base)
+        if actual is None or base is None:
+            return
+        self._verify(sid, i)
+        delta = actual.value - base.value
+        written = self._wan(c)
+        sign = (delta > 0) - (delta < 0)
+        against = "比年初预算" if c.base == "budget" else "比上年"
+        detail = f"{_plain(actual.value)}−{_plain(base.value)}"
+        right_word = sign == 0 or c.sign == 0 or c.sign == sign
+        gap = abs(abs(written) - abs(delta))
+        if right_word and _same_at_precision(abs(written), abs(delta), c.fig.places):
+            return
+        # a − b is two printed figures and the change a third: 0.015 is what rounding explains.
+        severity = Severity.ROUNDING if right_word and gap <= HALF_CENT * 3 else Severity.ERROR
+        amount = fmt_like(abs(delta), c.fig.places, c.fig.grouped)
+        word = ("增加" if sign > 0 else "减少") if sign else "持平"
+        expected_text = f"{word} {amount}" if sign else "持平"
+        self._emit(
+            "T703",
+            sid,
+            c,
+            severity,
+            f"{word}{amount}" if sign else None,  # the span holds the word and the amount
+            label=self._label(cid),
+            against=against,
+            detail=detail,
+            expected=expected_text,
+        )
+
+    def _judge_rate(self, sid: str, i: int, c: Claim) -> None:
+        assert c.fig is not None
+        self._count(sid, i)
+        r = self.readings[sid]
+        cid = self._concept(c)
+        ref = c.refs.get("change")
+        if ref is not None and r.claims[ref].concept:
+            cid = self._concept(r.claims[ref])
+        actual = self._fact(cid, "actual")
+        base = self._fact(cid, c.base)
+        if actual is not None and base is not None:
+            delta, base_v, n_num, n_den = actual.value - base.value, base.value, 2, 1
+        else:
+            if ref is None:
+                return
+            change = r.claims[ref]
+            delta = self._wan(change) * (change.sign or 1)
+            now = self._resolve(cid, "actual", sid, c.sentence)
+            if base is not None:
+                base_v, n_num, n_den = base.value, 1, 1
+            elif now is not None:
+                base_v, n_num, n_den = now.amount - delta, 1, 2
+            else:
+                return
+        written = c.fig.value
+        self._verify(sid, i)
+        if not delta:
+            if written:
+                self._emit(
+                    "T704", sid, c, replacement="0%", label=self._label(cid), against=_against(c), detail="增减额为0"
+                )
+            return
+        if base_v <= 0:
+            return
+        severity = judge_percent(written, abs(delta), base_v, n_num, n_den)
+        if severity is None:
+            return
+        expected = f"{percent(abs(delta), base_v, places_of(written))}%"
+        detail = f"{_plain(abs(delta))}÷{_plain(base_v)}"
+        self._emit("T704", sid, c, severity, expected, label=self._label(cid), against=_against(c), detail=detail)
+
+    # ---------------------------------------------------------------- ratios
+    def _judge_share(self, sid: str, i: int, c: Claim) -> None:
+        assert c.fig is not None
+        self._count(sid, i)
+        if c.numer is not None:
+            numer = self._claim_value(sid, c.numer)
+            cid = self._concept(self.readings[sid].claims[c.numer])
+        else:
+            cid = self._concept(c)
+            numer = self._resolve(cid, "actual", sid, c.sentence)
+        denom = self._resolve(c.denom, "actual", sid, c.sentence)
+        if numer is None or denom is None or denom.amount <= 0:
+            return
+        self._verify(sid, i)
+        written = c.fig.value
+        severity = judge_percent(written, numer.amount, denom.amount, numer.terms, denom.terms)
+        if severity is None:
+            return
+        expected = f"{percent(numer.amount, denom.amount, places_of(written))}%"
+        self._emit(
+            "T702",
+            sid,
+            c,
+            severity,
+            expected,
+            label=self._label(cid),
+            base=self._label(c.denom),
+            detail=f"{_plain(numer.amount)}÷{_plain(denom.amount)}",
+        )
+
+    def _judge_completion(self, sid: str, i: int, c: Claim) -> None:
+        assert c.fig is not None
+        self._count(sid, i)
+        cid = self._concept(c)
+        actual = self._claim_value(sid, c.refs["actual"]) if "actual" in c.refs else None
+        budget = self._claim_value(sid, c.refs["budget"]) if "budget" in c.refs else None
+        actual = actual or self._resolve(cid, "actual", sid, c.sentence)
+        budget = budget or self._resolve(cid, "budget", sid, c.sentence) or self._budget_by_change(sid, c, actual)
+        if actual is None or budget is None:
+            return
+        written = c.fig.value
+        if budget.amount == 0:
+            if actual.amount == 0 and written == 100:
+                self._verify(sid, i)  # nothing budgeted, nothing spent: "完成预算的100%" by convention
+            return
+        self._verify(sid, i)
+        severity = judge_percent(written, actual.amount, budget.amount, actual.terms, budget.terms)
+        if severity is None:
+            return
+        expected = f"{percent(actual.amount, budget.amount, places_of(written))}%"
+        detail = f"决算 {_plain(actual.amount)}÷预算 {_plain(budget.amount)}"
+        self._emit("T705", sid, c, severity, expected, label=self._label(cid), detail=detail)
+
+    def _budget_by_change(self, sid: str, c: Claim, actual: Value | None) -> Value | None:
+        """ "17.07万元，完成年初预算的48.5%，比年初预算减少18.13万元": the budget is 17.07+18.13."""
+        if actual is None:
+            return None
+        for other in self._by_sentence[sid].get(c.sentence, ()):
+            if other.concept == c.concept and other.role == "change" and other.base == "budget" and other.sign:
+                return Value(actual.amount - other.sign * self._wan(other), actual.terms + 1, False)
+        return None
+
+    def _judge_percent(self, sid: str, i: int, c: Claim) -> None:
+        if c.financial:
+            self._count(sid, i)
+
+    # ---------------------------------------------------------------- words
+    def _judge_year(self, sid: str, i: int, c: Claim) -> None:
+        assert c.fig is not None
+        n = int(c.fig.value)
+        if c.comparative:
+            expected, detail = self.year - 1, "，比较的是上年"
+        elif c.dated:
+            expected, detail = self.year, "，截至年末"
+        elif n in (self.year - 1, self.year) and not (n == self.year - 1 and c.at_start):
+            return
+        else:
+            expected, detail = self.year, ""
+        if n != expected:
+            self._emit("T709", sid, c, replacement=str(expected), year=self.year, detail=detail)
+
+    def _judge_direction(self, sid: str, i: int, c: Claim) -> None:
+        cid = self._concept(c)
+        actual = self._resolve(cid, "actual", sid, c.sentence)
+        base = self._resolve(cid, c.base, sid, c.sentence)
+        if actual is None or base is None:
+            return
+        delta = actual.amount - base.amount
+        sign = (delta > 0) - (delta < 0)
+        if sign == c.sign:
+            return
+        if c.base == "budget":
+            word = {1: "大于", -1: "小于", 0: "等于"}[sign]
+            detail = f"{self._label(cid)}决算 {_plain(actual.amount)}，预算 {_plain(base.amount)}"
+        else:
+            word = {1: "增加", -1: "减少", 0: "持平"}[sign]
+            detail = f"{self._label(cid)}本年 {_plain(actual.amount)}，上年 {_plain(base.amount)}"
+        self._emit("T711", sid, c, replacement=word, detail=detail)
+
+    def _judge_none(self, sid: str, i: int, c: Claim) -> None:
+        table = _TABLE_OF.get(c.concept or "")
+        if table is not None:
+            if not self.facts.has_tables or self.p.tables[table].is_empty():
+                return
+            detail = f"{self.facts.ctx.table_label(table)}填有金额"
+        else:
+            fact = self._fact(self._concept(c), c.measure)
+            if fact is None or not fact.value:
+                return
+            detail = f"{fact.where} 为 {_plain(fact.value)}"
+        self._emit("T710", sid, c, detail=detail)
+
+    # ---------------------------------------------------------------- sums
+    def _sums(self, sid: str, r: Reading) -> None:
+        claims = r.claims
+        open_totals: dict[tuple[str, str], int] = {}
+        groups: dict[int, dict[str, int]] = defaultdict(dict)
+        for i, c in enumerate(claims):
+            if c.role != "value" or c.fig is None or not c.concept:
+                continue
+            cid = self._concept(c)
+            for total in _totals_of(cid):
+                parent = open_totals.get((total, c.measure))
+                if parent is not None:
+                    groups[parent].setdefault(cid, i)
+            if cid in PARTS or cid in _DYNAMIC_PARTS:
+                open_totals[(cid, c.measure)] = i
+        for parent, parts in groups.items():
+            if len(parts) >= 2:
+                self._sum(sid, parent, list(parts.values()))
+        items: dict[int, list[int]] = defaultdict(list)
+        for i, c in enumerate(claims):
+            if c.parent is not None:
+                items[c.parent].append(i)
+        for parent, idx in items.items():
+            if len(idx) >= 2:
+                self._sum(sid, parent, idx)
+
+    def _sum(self, sid: str, parent: int, parts: list[int]) -> None:
+        claims = self.readings[sid].claims
+        pc = claims[parent]
+        total = self._wan(pc)
+        values = [self._wan(claims[i]) for i in parts]
+        written_sum = sum(values, ZERO)
+        for i in (parent, *parts):
+            self._verify(sid, i)
+        diff = total - written_sum
+        if not diff:
+            return
+        # Figures the tables print already carry their own 尾数差异, reported on the tables.
+        if all(self._table_agrees(sid, i) for i in (parent, *parts)):
+            return
+        is_count = pc.fig is not None and pc.fig.kind == "count"
+        if is_count:
+            severity = Severity.ERROR
+        else:
+            severity = Severity.ROUNDING if abs(diff) <= HALF_CENT * (len(parts) + 1) else Severity.ERROR
+        assert pc.fig is not None
+        expected = str(int(written_sum)) if is_count else fmt_like(written_sum, pc.fig.places, pc.fig.grouped)
+        detail = "+".join("".join(self.readings[sid].original(claims[i])[2].split()) for i in parts)
+        extra = [self._loc(sid, claims[i]) for i in parts]
+        label = self._label(self._concept(pc), pc.measure) if pc.concept else "合计"
+        self._emit("T706", sid, pc, severity, expected, extra, label=label, detail=detail)
+
+    def _table_agrees(self, sid: str, i: int) -> bool:
+        c = self.readings[sid].claims[i]
+        fact = self._fact(self._concept(c), c.measure)
+        return fact is not None and fact.from_table and fact.value == self._wan(c)
+
+    # ---------------------------------------------------------------- the same fact twice
+    def _twice(self) -> None:
+        for mentions in self._written.values():
+            first = self.readings[mentions[0][0]].claims[mentions[0][1]]
+            cid, measure = self._concept(first), first.measure
+            if len(mentions) < 2 or self._fact(cid, measure) is not None:
+                continue
+            mentions = [(s, i) for s, i in mentions if is_checked(s)]
+            by_value: dict[Decimal, list[tuple[str, int]]] = {}
+            for sid, i in mentions:
+                by_value.setdefault(self._wan(self.readings[sid].claims[i]), []).append((sid, i))
+            if len(by_value) < 2:
+                for sid, i in mentions:
+                    self._verify(sid, i)
+                continue
+            firsts = [v[0] for v in by_value.values()]
+            detail = "，".join(
+                f"{section_label(s)}写作“{''.join(self.readings[s].original(self.readings[s].claims[i])[2].split())}”"
+                for s, i in firsts
+            )
+            sid, i = firsts[-1]
+            c = self.readings[sid].claims[i]
+            extra = [self._loc(s, self.readings[s].claims[j]) for s, j in firsts[:-1]]
+            self._emit("T707", sid, c, extra=extra, label=self._label(cid, measure), detail=detail)
+            for s, j in mentions:
+                self._verify(s, j)
+
+    # ---------------------------------------------------------------- coverage
+    def _coverage(self) -> None:
+        out = self.out
+        for sid, i in sorted(self._counted, key=lambda k: (k[0], k[1])):
+            c = self.readings[sid].claims[i]
+            if (sid, i) in self._verified:
+                out.verified += 1
+                a, b, _ = self.readings[sid].original(c)
+                out.verified_spans.setdefault(sid, []).append((a, b))
+                continue
+            cid = self._concept(c)
+            if cid and c.role == "value":
+                detail = f"是{self._label(cid, c.measure)}，数据中没有填写，无法核对"
+            elif c.role in ("change", "rate") and cid:
+                detail = f"是{self._label(cid)}的增减，缺少{'预算数' if c.base == 'budget' else '上年数'}，无法核对"
+            else:
+                detail = "未能与表中或补充数据中的数字对应"
+            self._emit("T712", sid, c, detail=detail)
+        out.found = len(self._counted)
+
+
+_DYNAMIC_PARTS = {"staff.in_service": "staffkind.", "assets.vehicles": "vehiclekind."}
+
+
+_TOTALS_OF: dict[str, tuple[str, ...]] = {}
+for _total, _parts in PARTS.items():
+    for _part in _parts:
+        _TOTALS_OF[_part] = (*_TOTALS_OF.get(_part, ()), _total)
+
+
+def _totals_of(cid: str | None) -> tuple[str, ...]:
+    """The totals a concept is a part of (staff and vehicle kinds are parts of their totals)."""
+    if cid is None:
+        return ()
+    for total, prefix in _DYNAMIC_PARTS.items():
+        if cid.startswith(prefix):
+            return (total,)
+    return _TOTALS_OF.get(cid, ())
+
+
+def _names_projects(r: Reading, c: Claim) -> bool:
+    """ "共涉及项目4个" / "共涉及1个项目", not "共涉及1个一级项目"."""
+    t = r.norm.text
+    assert c.fig is not None
+    return t[: c.fig.start].endswith("项目") or t.startswith("个项目", c.fig.end)
+
+
+def _same_at_precision(written: Decimal, value: Decimal, places: int) -> bool:
+    if written == value:
+        return True
+    if places >= 2:
+        return False
+    from decimal import ROUND_HALF_UP
+
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) == written
+
+
+def _plain(v: Decimal) -> str:
+    return f"{v.quantize(CENT)}"
+
+
+def _against(c: Claim) -> str:
+    return "比年初预算" if c.base == "budget" else "比上年"
+
+
+def judge(project, readings: dict[str, Reading], facts: Facts) -> Verdicts:
+    return Judge(project, readings, facts).run()

@@ -1,0 +1,128 @@
+"""Checking the text as it is typed: read each section once, re-read only the one edited.
+
+    session = TextSession(project)          # reads every section of project.text, judges
+    session.section_changed("五")           # after an edit of project.text["五"]
+    session.data_changed()                  # after a cell or the supplementary data changed
+    session.findings(), session.coverage(), session.verified_spans("五")
+
+Reading a section (normalising, finding figures and terms, tying them) is the costly part and is
+kept per section. Judging — comparing with the data and across sections ("the same fact
+twice", shares whose denominator another section writes) — works on the readings only and is
+redone in full after any change, which keeps cross-section findings right at little cost.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from checks.catalog import RULES
+from checks.finding import Finding, Location
+from checks.text.facts import Facts
+from checks.text.judge import Judge, section_label
+from checks.text.reading import Reading, read_section
+from checks.text.terms import TermMatcher
+from checks.text.wording import leftovers, listed_items
+from model.project import Project
+from model.sections import all_sections
+
+
+@dataclass
+class Coverage:
+    found: int = 0
+    verified: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"found": self.found, "verified": self.verified}
+
+
+@dataclass
+class TextReport:
+    findings: list[Finding] = field(default_factory=list)
+    coverage: Coverage = field(default_factory=Coverage)
+    verified_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+class TextSession:
+    def __init__(self, project: Project):
+        self.project = project
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """After the project's names changed (perf projects, kinds of staff) or a new project."""
+        self.matcher = TermMatcher(self.project)
+        self.readings: dict[str, Reading] = {}
+        self._leftovers: dict[str, tuple[Reading, list[tuple[int, int, str]]]] = {}
+        for sid in self._section_ids():
+            self._read(sid)
+        self.data_changed()
+
+    def _section_ids(self) -> list[str]:
+        known = [s.id for s in all_sections(self.project.meta.variant)]
+        return [sid for sid in known if self.project.text.get(sid)]
+
+    def _read(self, sid: str) -> None:
+        text = self.project.text.get(sid, "")
+        if text:
+            self.readings[sid] = read_section(sid, text, self.matcher)
+        else:
+            self.readings.pop(sid, None)
+
+    def section_changed(self, sid: str) -> TextReport:
+        old = self.readings.get(sid)
+        if old is None or old.text != self.project.text.get(sid, ""):
+            self._read(sid)
+            self._evaluate()
+        return self.report
+
+    def data_changed(self) -> TextReport:
+        if TermMatcher.signature(self.project) != self.matcher.names_of:
+            self.rebuild()  # a project, a kind of staff or vehicle renamed: the text reads differently
+            return self.report
+        self.facts = Facts(self.project)
+        self._evaluate()
+        return self.report
+
+    def _evaluate(self) -> None:
+        ordered = {sid: self.readings[sid] for sid in self._section_ids() if sid in self.readings}
+        verdicts = Judge(self.project, ordered, self.facts).run()
+        findings = verdicts.findings + list(self._wording(ordered))
+        order = {sid: i for i, sid in enumerate(ordered)}
+        findings.sort(key=lambda f: (order.get(f.locations[0].section or "", 99), f.locations[0].start or 0, f.rule))
+        self.report = TextReport(findings, Coverage(verdicts.found, verdicts.verified), verdicts.verified_spans)
+
+    def _wording(self, readings: dict[str, Reading]):
+        seen: dict[str, int] = defaultdict(int)
+        for sid, r in readings.items():
+            cached = self._leftovers.get(sid)
+            if cached is None or cached[0] is not r:
+                cached = self._leftovers[sid] = (r, list(leftovers(r.norm)))
+            for a, b, reason in cached[1]:
+                yield self._word_finding("T714", sid, r, a, b, seen, detail=reason)
+            if sid == "六":
+                for a, b, code, name in listed_items(r.norm, self.project):
+                    yield self._word_finding("T715", sid, r, a, b, seen, detail=f"{code} {name} ")
+
+    def _word_finding(self, rule: str, sid: str, r: Reading, a: int, b: int, seen: dict[str, int], **fields) -> Finding:
+        start, end = r.norm.span(a, b)
+        text = r.text[start:end]
+        base = f"{rule}|{sid}|{r.norm.text[a:b]}"
+        seen[base] += 1
+        message = RULES[rule].message(section=section_label(sid), text="".join(text.split()), **fields)
+        loc = Location(section=sid, start=start, end=end, text=text)
+        return Finding(rule, RULES[rule].severity, message, (loc,), None, text, f"{base}|{seen[base]}")
+
+    # ---------------------------------------------------------------- results
+    def findings(self) -> list[Finding]:
+        return self.report.findings
+
+    def coverage(self) -> Coverage:
+        return self.report.coverage
+
+    def verified_spans(self, sid: str) -> list[tuple[int, int]]:
+        return self.report.verified_spans.get(sid, [])
+
+
+def check_text(project: Project) -> TextReport:
+    """Findings and coverage for project.text as it stands."""
+    return TextSession(project).report
