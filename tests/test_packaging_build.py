@@ -53,6 +53,11 @@ def test_folder_has_both_programs_all_resources_and_no_network_code(frozen):
     platforms = {p.name for p in (internal / "PySide6" / "Qt" / "plugins" / "platforms").iterdir()}
     assert {"libqoffscreen.so", "libqxcb.so", "libqwayland.so"} <= platforms
     assert "libibusplatforminputcontextplugin.so" in names  # typing Chinese with IBus
+    import PySide6
+
+    printing = Path(PySide6.__file__).parent / "Qt" / "plugins" / "printsupport"  # 打印审核清单 finds printers
+    if printing.is_dir():
+        assert {p.name for p in printing.iterdir()} <= names
     unwanted = re.compile(
         r"Qt6(Network|Qml|Quick|WebEngine|Pdf|Multimedia|3D)|libssl|libcrypto|_ssl\.|tkinter|_tkinter"
     )
