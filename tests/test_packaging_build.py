@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.app_runs import NAME, ROOT, app_env, build, frozen_command, run, source_command, start_window
-from tests.seed_data import SAMPLE_2024, WORKBOOK_2023, WORKBOOK_2024
+from tests.seed_data import SAMPLE_2024, SEED_2024, WORKBOOK_2023, WORKBOOK_2024
 
 pytestmark = pytest.mark.slow
 SIZE_BUDGET = 150 * 10**6
@@ -84,6 +84,18 @@ def test_check_answers_as_the_source_does(frozen, env, tmp_path):
     assert json.loads(as_json.stdout) == json.loads(
         run(source_command(), "check", SAMPLE_2024, "--json", env=env).stdout
     )
+
+    # The 情况说明 of a published document, checked against the tables (python-docx reads a .docx).
+    text = tmp_path / "说明.docx" if HAS_DOCX else SEED_2024
+    if HAS_DOCX:
+        from export.docx_document import write_docx
+        from model.fileio import load_project
+
+        write_docx(load_project(SAMPLE_2024), text)
+    r = run(cli, "check", SAMPLE_2024, "--text", text, env=env)
+    source = run(source_command(), "check", SAMPLE_2024, "--text", text, env=env)
+    assert "情况说明" in r.stdout
+    assert (r.returncode, r.stdout) == (source.returncode, source.stdout)
 
     bad = caidian_2024()
     bad.tables[T.GENERAL].row("total").values[1] += 100
