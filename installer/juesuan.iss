@@ -47,9 +47,8 @@ ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0.17763
 
 [Languages]
-; Simplified Chinese ships with recent Inno Setup; older ones have it from
-; https://jrsoftware.org/files/istrans/ (saved as Languages\ChineseSimplified.isl). Without it the
-; wizard speaks English and the build still works.
+; Simplified Chinese when Inno Setup has it (else from https://jrsoftware.org/files/istrans/, saved
+; as Languages\ChineseSimplified.isl). Without it the wizard speaks English and the build still works.
 #if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
 Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
 #endif
