@@ -178,3 +178,16 @@ def test_pages_are_reached_from_the_keyboard(window, qtbot):
     window.show_page("supp.procurement")
     window.focus_page(window.current_page())
     assert QApplication.focusWidget() is window.page("supp.procurement").fields["supplementary.procurement.total"]
+
+
+def test_a_message_on_a_page_that_went_away_is_not_cleared_into_the_void(window, qtbot, monkeypatch):
+    from ui.pages import table_page
+
+    monkeypatch.setattr(table_page, "MESSAGE_MS", 30)
+    page = table_page.TablePage(window.ctl, T.INCOME)
+    page.show_message("已计算 3 个合计")
+    page.deleteLater()
+    qtbot.wait(80)  # the timer died with the page: no "already deleted" from the event loop
+    page = window.show_page(f"table.{T.INCOME}")
+    page.show_message("已计算 3 个合计")
+    qtbot.waitUntil(lambda: page.message.text() == "", timeout=1000)

@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
     def _entry_refused(self, why: str) -> None:
         self._cell_error = f"无法识别：{why}（已保留原文）"
         self.statusBar().showMessage(self._cell_error, 8000)
-        QTimer.singleShot(0, self._forget_cell_error)  # after the move that follows the entry
+        QTimer.singleShot(0, self, self._forget_cell_error)  # after the move that follows the entry
 
     def _forget_cell_error(self) -> None:
         self._cell_error = ""

@@ -24,6 +24,7 @@ from ui.controller import ProjectController
 from ui.grid.layouts import SubjectModel, model_for
 from ui.grid.view import GridView
 
+MESSAGE_MS = 8000  # how long a message above the table stays
 _CODE = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?!\d)\s*(.*?)\s*$")
 
 
@@ -172,7 +173,8 @@ class TablePage(QWidget):
         self.message.setToolTip(text)
         self.message.setProperty("error", error)
         self.message.setStyleSheet("color: #c62828;" if error else "color: #2b5d8a;")
-        QTimer.singleShot(8000, lambda: self.message.text() == text and self.show_message(""))
+        # Bound to the label: a page closed meanwhile (another project) takes its timer with it.
+        QTimer.singleShot(MESSAGE_MS, self.message, lambda: self.message.text() == text and self.show_message(""))
 
     # ---------------------------------------------------------------- find / add
     def focus_find(self) -> None:
@@ -192,14 +194,14 @@ class TablePage(QWidget):
             self.find.clear()
             return
         self.find.setText(text.split("　〔", 1)[0])  # a click on the list
-        QTimer.singleShot(0, self.find_or_add)
+        QTimer.singleShot(0, self, self.find_or_add)
 
     def find_or_add(self) -> None:
         text = self.find.text().split("　〔", 1)[0].strip()
         if not text:
             return
         self._entered = True
-        QTimer.singleShot(0, lambda: setattr(self, "_entered", False))
+        QTimer.singleShot(0, self, lambda: setattr(self, "_entered", False))
         if not self.subjects:
             self._find_label(text)
             return
