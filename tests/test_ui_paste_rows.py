@@ -33,10 +33,10 @@ def sheet_block(name: str) -> str:
     """A sheet as Excel puts it on the clipboard: every line, tab-separated, figures as shown."""
     ws = openpyxl.load_workbook(WORKBOOK_2024, data_only=True)[name]
 
-    def shown(v) -> str:
+    def shown(v) -> str:  # as the sheet shows it: 行次 1, amounts 1,105.52
         if v is None:
             return ""
-        return f"{v:,.2f}" if isinstance(v, float | int) and not isinstance(v, bool) else str(v)
+        return f"{v:,.2f}" if isinstance(v, float) else str(v)
 
     return "\r\n".join("\t".join(shown(v) for v in row) for row in ws.iter_rows(values_only=True)) + "\r\n"
 
@@ -136,3 +136,31 @@ def test_the_plan_reads_what_excel_gives():
     assert plan.lines[1][1] == "行政运行" and plan.lines[1][2][2] == "13.62"
     assert plan_row_paste([["12.5", "3"]], cols, 0) is None
     assert plan_row_paste([["201", "3.00"]], cols, 4) is None  # figures only, cursor on figures
+
+
+def test_whole_printed_01_04_06_paste_by_line_number_and_code(window, qtbot):
+    """01 and 04 copied with their headings are placed by 行次, 06 by 经济分类编码."""
+    window.ctl.replace(new_project("测试部门", 2024), None, "新项目", dirty=True)
+    seed = caidian_2024()
+    for t, sheet in ((T.SUMMARY, "公开01表"), (T.FISCAL, "公开04表"), (T.BASIC, "公开06表")):
+        page = open_table(window, t)
+        page.view.go_to(page.model.index(0, 0))
+        page.view.paste(sheet_block(sheet))
+        got = {r.key: r.values for r in window.ctl.project.tables[t].rows if r.values}
+        want = {r.key: r.values for r in seed.tables[t].rows if r.values}
+        if t is T.BASIC:  # 公用经费合计 prints under another column than its label: left to 自动计算合计
+            want.pop("public_total")
+        assert got == want, t
+        assert "已按行次或编码粘贴" in window.statusBar().currentMessage()
+    window.act_undo.trigger()  # one step per paste
+    assert not any(r.values for r in window.ctl.project.tables[T.BASIC].rows)
+
+
+def test_figures_alone_are_not_taken_for_line_numbers(window, qtbot):
+    window.ctl.replace(new_project("测试部门", 2024), None, "新项目", dirty=True)
+    page = open_table(window, T.SUMMARY)
+    m = page.model
+    page.view.go_to(m.index(*m.where[("i1", 1)]))
+    page.view.paste("5\n1\n")  # two figures; the "1" is 1 万元, not 行次 1
+    t = window.ctl.project.tables[T.SUMMARY]
+    assert t.row("i1").values[1] == D("5.00") and t.row("i2").values[1] == D("1.00")

@@ -7,7 +7,7 @@ from model.catalog import economic_groups, economic_names, level_of
 from model.layout import THREE_COLUMNS, T, fixed_rows, subject_columns
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL
 from ui.grid.base import Amt, GridModel, HeaderCell, Label
-from ui.grid.rowpaste import RowPaste, plan_row_paste
+from ui.grid.rowpaste import KeyedGroup, KeyedPaste, RowPaste, plan_keyed_paste, plan_row_paste
 
 FISCAL_EXPENSE_COLUMNS = ("小计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 # Where a long heading breaks in print; Qt would otherwise break after any character.
@@ -80,6 +80,10 @@ class FixedModel(GridModel):
         h += [HeaderCell(low, 5 + i, str(c)) for i, c in enumerate(exp_cols)]
         self.header_cells = h
         self.widths = [None, 3, 10, None, 3] + [10] * len(exp_cols)
+        self.keyed = [KeyedGroup(1, 0, (2,)), KeyedGroup(4, 3, tuple(range(5, 5 + len(exp_cols))))]
+
+    def plan_paste(self, block: list[list[str]], _cursor_col: int) -> KeyedPaste | None:
+        return keyed_plan(self, block)
 
 
 class SubjectModel(GridModel):
@@ -160,6 +164,10 @@ class BasicModel(GridModel):
             ]
         self.header_cells = h
         self.widths = [6, None, 10] * 3
+        self.keyed = [KeyedGroup(base, base + 1, (base + 2,)) for base in (0, 3, 6)]
+
+    def plan_paste(self, block: list[list[str]], _cursor_col: int) -> KeyedPaste | None:
+        return keyed_plan(self, block)
 
     def font_for(self, r: int, cell):
         # Group rows (301, 302 …) are bold like in print; a line can hold a group in one column
@@ -191,6 +199,17 @@ class ThreeModel(GridModel):
         h += [HeaderCell(3, c.no - 1, str(c.no)) for c in THREE_COLUMNS]
         self.header_cells = h
         self.widths = [7.5] * 12
+
+
+def keyed_plan(model: GridModel, block: list[list[str]]) -> KeyedPaste | None:
+    """A block copied with its 行次 (01/04) or codes (06) beside the names: placed by them."""
+    rows = {}
+    for r, line in enumerate(model.grid):
+        for g in model.keyed:
+            cell = line[g.key_col]
+            if isinstance(cell, Label) and cell.text:
+                rows.setdefault((g.key_col, cell.text), r)
+    return plan_keyed_paste(block, model.keyed, rows)
 
 
 def model_for(ctl, t: T) -> GridModel:

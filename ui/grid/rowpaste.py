@@ -77,3 +77,48 @@ def plan_row_paste(block: list[list[str]], columns: list[int], cursor_col: int) 
         elif any(c.strip() for c in line):
             plan.skipped += 1
     return plan
+
+
+@dataclass(frozen=True)
+class KeyedGroup:
+    """A side of a printed table whose lines are named by a key: 01/04 by 行次, 06 by 经济分类编码."""
+
+    key_col: int  # the grid column holding the key (行次 or code)
+    name_col: int  # the column holding the item's name
+    amount_cols: tuple[int, ...]
+
+
+@dataclass
+class KeyedPaste:
+    cells: list[tuple[int, int, str]] = field(default_factory=list)  # grid row, grid column, text
+    lines: int = 0  # block lines placed
+    skipped: int = 0  # lines with something in them that name no line of the table
+
+
+def _key(cell: str) -> str:
+    return unicodedata.normalize("NFKC", cell).replace(" ", "").strip()
+
+
+def plan_keyed_paste(
+    block: list[list[str]], groups: list[KeyedGroup], rows_by_key: dict[tuple[int, str], int]
+) -> KeyedPaste | None:
+    """A block copied from the printed table itself (headings and all) placed by 行次 or code, or
+    None when it is an ordinary block of figures. Only lines whose key sits beside a name count,
+    so a column of figures such as "1" is never taken for 行次 1."""
+    plan = KeyedPaste()
+    for line in block:
+        placed = False
+        for g in groups:
+            if len(line) <= max(g.key_col, g.name_col):
+                continue
+            key = _key(line[g.key_col])
+            r = rows_by_key.get((g.key_col, key))
+            name = line[g.name_col].strip()
+            # A key beside a name, or a key that is itself a name (06's 人员经费合计 line).
+            if r is None or not ((name and not _is_amount(name)) or not (key.isdigit() or _is_amount(key))):
+                continue
+            placed = True
+            plan.cells += [(r, c, line[c]) for c in g.amount_cols if c < len(line)]
+        plan.lines += placed
+        plan.skipped += not placed and any(c.strip() for c in line)
+    return plan if plan.lines else None

@@ -14,6 +14,7 @@ from ui.grid.base import CopyRole, GridModel, Label
 from ui.grid.clipboard import format_block, parse_block
 from ui.grid.delegate import CellDelegate
 from ui.grid.header import GroupedHeader
+from ui.grid.rowpaste import KeyedPaste, RowPaste
 
 Key = Qt.Key
 MAX_LABEL_CHARS = 24  # a longer subject name is elided; the tooltip and status bar show it whole
@@ -312,8 +313,10 @@ class GridView(QTableView):
             return 0
         model = self.grid()
         plan = model.plan_paste(block, cur.column()) if hasattr(model, "plan_paste") else None
-        if plan is not None:
+        if isinstance(plan, RowPaste):
             return self._paste_rows(plan)
+        if isinstance(plan, KeyedPaste):
+            return self._paste_keyed(plan)
         edits: list[tuple[str, int, str]] = []
         outside = 0
         if len(block) == 1 and len(block[0]) == 1 and len(self.selected_cells()) > 1:
@@ -364,3 +367,21 @@ class GridView(QTableView):
             msg += f"；{plan.outside} 个单元格超出表格范围，未粘贴"
         self.status.emit(msg + "。可撤销（Ctrl+Z）")
         return len(plan.lines) + (plan.total is not None)
+
+    def _paste_keyed(self, plan: KeyedPaste) -> int:
+        """A block copied from the printed 01/04/06 (headings and all): lines placed by 行次 or code."""
+        model = self.grid()
+        edits = []
+        for r, c, text in plan.cells:
+            ref = model.cell_ref(r, c)
+            if ref and model.is_editable(r, c):
+                edits.append((ref[0], ref[1], text))
+        model.ctl.set_cells(model.t, edits, "粘贴")
+        rows = sorted({r for r, _c, _t in plan.cells})
+        if rows:
+            self.go_to(model.index(rows[0], self.currentIndex().column()))
+        msg = f"已按行次或编码粘贴 {plan.lines} 行（{len(edits)} 个单元格）"
+        if plan.skipped:
+            msg += f"；{plan.skipped} 行不是表中的行（标题、表头等），已跳过"
+        self.status.emit(msg + "。可撤销（Ctrl+Z）")
+        return len(edits)
