@@ -191,3 +191,19 @@ def test_a_message_on_a_page_that_went_away_is_not_cleared_into_the_void(window,
     page = window.show_page(f"table.{T.INCOME}")
     page.show_message("已计算 3 个合计")
     qtbot.waitUntil(lambda: page.message.text() == "", timeout=1000)
+
+
+def test_a_warning_can_be_explained_from_a_cell_that_is_part_of_it(window, qtbot, monkeypatch):
+    ctl = window.ctl
+    row = ctl.project.tables[T.BASIC].row("30108")
+    ctl.set_cells(T.BASIC, [("30108", 1, str(row.values[1] + 1))])  # W401: 06 30108 against 05's figure
+    warning = next(f for f in ctl.findings() if f.rule == "W401")
+    other = warning.locations[1]  # the 05 cell it is compared with
+    page = window.show_page(f"table.{other.table}")
+    page.view.go_to(page.model.index_for(other.row, other.col))
+    page.view.setFocus()
+    qtbot.waitUntil(page.view.hasFocus)
+    assert page._has_warning()
+    monkeypatch.setattr("ui.findings_panel.QInputDialog.getMultiLineText", lambda *_a, **_k: ("口径不同", True))
+    window.act_accept.trigger()
+    assert ctl.project.acceptances == {warning.key: "口径不同"}

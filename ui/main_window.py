@@ -344,10 +344,7 @@ class MainWindow(QMainWindow):
         grid = self.current_grid()
         if grid is not None and grid.hasFocus() and grid.currentIndex().isValid():
             ix = grid.currentIndex()
-            model = grid.grid()
-            warnings = [
-                f for f in model.findings_of(model.cell(ix.row(), ix.column())) if f.severity is Severity.WARNING
-            ]
+            warnings = grid.grid().warnings_at(ix.row(), ix.column())
             if not warnings:
                 self.statusBar().showMessage("光标所在单元格没有警告；可在下方审核结果中选定一条警告", 6000)
                 return

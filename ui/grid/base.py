@@ -250,6 +250,12 @@ class GridModel(QAbstractTableModel):
             return idx.related_to_row(self.t, cell.key)
         return []
 
+    def warnings_at(self, r: int, c: int) -> list:
+        """The 警告 a user at this cell may explain: its own, else those it is part of."""
+        cell = self.grid[r][c]
+        own = [f for f in self.findings_of(cell) if f.severity is Severity.WARNING]
+        return own or [f for f in self.related_of(cell) if f.severity is Severity.WARNING]
+
     def mark(self, r: int, c: int) -> Severity | None:
         """The severity the corner mark shows: findings at the cell, not those it is part of."""
         return self.severity(self.grid[r][c])[0]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.finding import Location, Severity
+from checks.finding import Location
 from model.catalog import functional_catalog
 from model.layout import NOTES, SUBJECT_TABLES, T, printed_number, title
 from ui import dialogs
@@ -291,10 +291,7 @@ class TablePage(QWidget):
 
     def _has_warning(self) -> bool:
         ix = self.view.currentIndex()
-        if not ix.isValid():
-            return False
-        found = self.model.findings_of(self.model.cell(ix.row(), ix.column()))
-        return any(f.severity is Severity.WARNING for f in found)
+        return ix.isValid() and bool(self.model.warnings_at(ix.row(), ix.column()))
 
     def _accept_warning(self) -> None:
         accept = getattr(self.window(), "accept_warning", None)
