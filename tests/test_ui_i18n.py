@@ -52,22 +52,9 @@ def test_file_dialog_labels_the_catalog_lacks_are_chinese_too(chinese, qtbot):
     assert "查找范围(&L)：" in labels
 
 
-def test_the_application_loads_the_catalog_at_start(tmp_path):
-    """make_app is what main.py runs: a fresh process gets Chinese standard texts."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
+def test_the_window_started_as_main_py_starts_it_speaks_chinese(tmp_path):
+    """The real start (main.py, run_gui, the start-up probe): Qt's Cancel is 取消 there."""
+    from tests.app_runs import app_env, source_command, start_window
 
-    probe = (
-        "from ui.app import make_app\n"
-        "from PySide6.QtWidgets import QMessageBox\n"
-        "app = make_app([])\n"
-        "box = QMessageBox(); box.setStandardButtons(QMessageBox.StandardButton.Save)\n"
-        "print(box.button(QMessageBox.StandardButton.Save).text())\n"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JSGK_DATA_DIR=str(tmp_path))
-    root = Path(__file__).resolve().parent.parent
-    out = subprocess.run([sys.executable, "-c", probe], cwd=root, env=env, capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().replace("&", "").startswith("保存")
+    started = start_window(source_command(), env=app_env(tmp_path / "data"))
+    assert started.probe["qt_cancel"] == "取消"

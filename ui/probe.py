@@ -13,7 +13,7 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 ENV = "JUESUAN_STARTUP_PROBE"
@@ -78,6 +78,7 @@ class _FirstPaint(QObject):
     def report(self) -> None:
         rss, peak = memory_mb()
         line = {"shown": time.time(), "rss_mb": rss, "peak_rss_mb": peak, "title": self.window.windowTitle()}
+        line["qt_cancel"] = QCoreApplication.translate("QPlatformTheme", "Cancel")  # Qt's texts in Chinese?
         with open(self.target, "a", encoding="utf-8") as f:
             f.write(json.dumps(line, ensure_ascii=False) + "\n")
         self.window.close()
