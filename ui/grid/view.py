@@ -65,27 +65,28 @@ class GridView(QTableView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.apply_layout()
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex, changed_only: bool = False) -> None:
         # What is wrong with the cell the cursor lands on, in the status bar: the colour says
         # that something is, this says what, without reaching for the mouse.
         if not current.isValid():
             return
         model = self.grid()
         tip = model.tooltip(model.cell(current.row(), current.column()))
+        said = ""
         if tip:
             # The first message; a cell that is only part of a finding says so and which one.
             lines = [line.strip() for line in tip.split("\n") if line.strip()]
-            self._said = lines[0] + (lines[1] if lines[0].endswith("：") and len(lines) > 1 else "")
-            self.status.emit(self._said)
-        elif self._said:
-            self._said = ""
-            self.status.emit("")
+            said = lines[0] + (lines[1] if lines[0].endswith("：") and len(lines) > 1 else "")
+        if said == self._said and (changed_only or not said):
+            return  # nothing new to say: no repaint of the status bar on every keystroke
+        self._said = said
+        self.status.emit(said)
 
     def _data_changed(self, top: QModelIndex, bottom: QModelIndex, _roles=()) -> None:
         # The cell under the cursor was just typed into, or its findings changed: say so now.
         cur = self.currentIndex()
         if cur.isValid() and top.row() <= cur.row() <= bottom.row():
-            self._current_changed(cur, cur)
+            self._current_changed(cur, cur, changed_only=True)
 
     def apply_layout(self) -> None:
         """Spans, column widths and header after the model (re)built its grid."""
