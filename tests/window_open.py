@@ -4,7 +4,7 @@
 
 An offscreen window starts with the bundled sample open; the file is chosen through 文件 → 打开
 (the file dialog answered with FILE); any message box is read instead of shown. Prints one JSON
-line: the message boxes (title, text), the seconds the opening took, whether the sample is still
+line: the message boxes (title, text), the wall and CPU seconds the opening took, whether the sample is still
 open and unmodified, and whether a cell can still be edited. Peak memory is measured by the
 caller (``tests.hostile.run_measured``), so it covers the whole window.
 """
@@ -76,10 +76,18 @@ def main(path: Path) -> None:
         window.show()
         app.processEvents()
         sample, before = window.ctl.project, window.ctl.project.model_dump()
+        cpu = time.process_time()
         boxes, took = open_through_menu(window, path)
+        cpu = time.process_time() - cpu
         app.processEvents()
         kept = window.ctl.project is sample and window.ctl.project.model_dump() == before and not window.ctl.modified
-        result = {"boxes": boxes, "seconds": took, "sample_kept": kept, "editable": still_editable(window)}
+        result = {
+            "boxes": boxes,
+            "seconds": took,
+            "cpu": cpu,
+            "sample_kept": kept,
+            "editable": still_editable(window),
+        }
         window.ctl.close()
     print(json.dumps(result, ensure_ascii=False))
 
