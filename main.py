@@ -27,7 +27,9 @@ def _utf8_stdio() -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="main.py", description="决算公开编报助手（不带命令时打开窗口）")
+    # The packaged programs (juesuan, juesuan-cli) name themselves in usage lines, not main.py.
+    prog = os.path.splitext(os.path.basename(sys.executable))[0] if getattr(sys, "frozen", False) else "main.py"
+    p = argparse.ArgumentParser(prog=prog, description="决算公开编报助手（不带命令时打开窗口）")
     sub = p.add_subparsers(dest="command", metavar="命令")
     check = sub.add_parser("check", help="审核项目文件或工作簿，按表列出问题；给文件夹或多个文件时批量审核")
     check.add_argument("input", nargs="+", help="项目文件（.jsgk）、工作簿（.xlsx），或存放它们的文件夹")

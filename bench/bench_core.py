@@ -24,10 +24,14 @@ from model.layout import SUBJECT_TABLES, T  # noqa: E402
 from model.synthetic import synthetic_project  # noqa: E402
 
 
-def ms(values: list[float]) -> str:
+def ms(values: list[float], cpu: list[float] | None = None) -> str:
     values = sorted(values)
     p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
-    return f"median {statistics.median(values) * 1000:7.2f} ms   p95 {p95 * 1000:7.2f} ms"
+    line = f"median {statistics.median(values) * 1000:7.2f} ms   p95 {p95 * 1000:7.2f} ms"
+    if cpu:
+        # On a shared machine wall time includes waiting for a core; CPU time is the work done.
+        line += f"   (CPU median {statistics.median(cpu) * 1000:.2f} ms)"
+    return line
 
 
 def main() -> None:
@@ -38,12 +42,13 @@ def main() -> None:
         f"06表 {sum(1 for r in project.tables[T.BASIC].rows if r.values)} 个有数的经济科目，09表已填"
     )
 
-    full = []
+    full, full_cpu = [], []
     for _ in range(30):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         session = CheckSession(project)
         full.append(time.perf_counter() - t0)
-    print(f"全部审核（建立并运行全部规则，{len(session.checks)} 项检查）: {ms(full)}   目标 ≤ 20 ms")
+        full_cpu.append(time.process_time() - c0)
+    print(f"全部审核（建立并运行全部规则，{len(session.checks)} 项检查）: {ms(full, full_cpu)}   目标 ≤ 20 ms")
     assert session.findings() == []
 
     edits = []

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from checks.engine import run_checks
 from checks.finding import Finding, Severity
 from checks.report import import_findings, to_json, to_text
 from checks.text.session import Coverage
 from model.loader import InputError, Loaded, load_input
+
+if TYPE_CHECKING:
+    from checks.text.session import Coverage
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 

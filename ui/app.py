@@ -20,6 +20,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationName(APP_ID)
         app = QApplication([sys.argv[0], *(argv or [])])
         app.setApplicationDisplayName(APP_NAME)
+        from ui.icon import app_icon
+
+        app.setWindowIcon(app_icon())
         from ui.style import apply_app_font
 
         apply_app_font(app)
@@ -71,5 +74,8 @@ def run_gui(argv: list[str]) -> int:
     opened = bool(argv) and window.open_path(Path(argv[0]), asked=True)
     if not opened and not restored:
         window.open_sample()  # something real to look at, also when the file given cannot be opened
+    from ui.probe import arm_from_env
+
+    arm_from_env(window)  # JUESUAN_STARTUP_PROBE: benchmarks time the start and close the window
     window.show()
     return app.exec()
