@@ -234,6 +234,15 @@ def test_a_department_named_with_mingcheng_keeps_the_subject_columns(tmp_path):
     assert q.tables[T.INCOME].row("2013101").values == p.tables[T.INCOME].row("2013101").values
 
 
+def test_a_department_named_with_bianma_keeps_table_06(tmp_path):
+    for department in ("编码", "代码审查局"):
+        p = synthetic_project(n_items=8, seed=2, department=department)
+        q = _round_trip(p, tmp_path)
+        assert [(r.key, r.values) for r in q.tables[T.BASIC].rows] == [
+            (r.key, r.values) for r in p.tables[T.BASIC].rows
+        ]
+
+
 def test_control_characters_in_a_cell_do_not_stop_the_export(tmp_path):
     p = synthetic_project(n_items=5)
     set_cell_text(p.tables[T.GENERAL].row("total"), 1, "1x\x01")
@@ -246,11 +255,15 @@ def test_control_characters_in_the_department_do_not_stop_the_export(tmp_path):
     assert _round_trip(p, tmp_path).meta.department == "办公室"
 
 
-# What the fuzzing found, fixed since: bench/reliability_report.py runs these and reports them.
+# What the fuzzing found, each fixed: bench/reliability_report.py runs these and reports them.
 FOUND_BY_FUZZING = {
     test_a_subject_named_heji_keeps_its_amounts: "importer: a subject row named 合计 was taken for the total row",
     test_a_department_named_with_mingcheng_keeps_the_subject_columns: (
-        "importer: the 部门 line was searched for the 科目名称/编码 headers"
+        "importer: the 部门 line was searched for the subject tables' 科目名称/编码 headers"
+    ),
+    test_a_department_named_with_bianma_keeps_table_06: (
+        "importer (found in the second pass): the 部门 line was still searched for 06表's 科目编码 header, so a "
+        "department named 编码… or 代码… lost the rows of 06表"
     ),
     test_control_characters_in_a_cell_do_not_stop_the_export: "export: a control character in a cell stopped it",
     test_control_characters_in_the_department_do_not_stop_the_export: (
