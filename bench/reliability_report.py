@@ -371,7 +371,7 @@ def fuzzing(lines: list[str], examples: int, summary: dict) -> None:
         f"Data differing after the round trip: **{counts['differ']}**; findings differing: "
         f"**{counts['findings differ']}**; crashes: **0** ({took:.0f} s).",
         "",
-        "What the fuzzing found — four defects in the first pass (fixed on main since), one in the second (fixed "
+        "What the fuzzing found — four defects in the first pass (fixed since), one in the second (fixed "
         "in the importer with it) — each an ordinary test in `tests/test_hardening_fuzz.py` now; the generated "
         "departments draw such names again (合计, 名称, 编码…, 代码…). Run now:",
         "",
