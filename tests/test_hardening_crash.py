@@ -49,8 +49,8 @@ def test_killing_the_window_never_damages_a_file_or_loses_old_edits(window, tmp_
     assert max(t.oldest_lost_age for t in trials) <= INTERVAL_MS / 1000 + SLACK
     # The trials did reach what they are about: kills inside saves and copies, copies offered,
     # temporary files left by the kills (and removed by the restart).
-    assert sum(t.killed_in_save for t in trials) >= 8
-    assert sum(t.killed_in_copy for t in trials) >= 6
+    assert sum(t.killed_in_save for t in trials) >= 6  # 4 by the kill points, the rest by aim
+    assert sum(t.killed_in_copy for t in trials) >= 4  # 2 by the kill points
     assert sum(t.offered for t in trials) >= 10
     assert sum(t.temporaries_left for t in trials) >= 2
     assert sum(t.edits for t in trials) > 1000
