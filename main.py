@@ -66,20 +66,32 @@ def run_command(argv: list[str]) -> int:
     return 2
 
 
+def _tell_window_user(text: str) -> None:
+    """The packaged window has no console to print to: say it in a message box."""
+    from ui.app import make_app
+    from ui.dialogs import show_error
+
+    make_app([])
+    show_error(None, "无法启动", text)
+
+
 def main(argv: list[str] | None = None) -> int:
     # The packaged Windows build starts batch workers by re-running itself; this routes them.
     multiprocessing.freeze_support()
     _utf8_stdio()
     argv = sys.argv[1:] if argv is None else argv
+    command = bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help"))
     from model.safety import UnsafeXmlError, assert_xml_safety
 
     try:
         assert_xml_safety()  # before any file from elsewhere is read
     except UnsafeXmlError as e:
         print(e, file=sys.stderr)
+        if not command:
+            _tell_window_user(str(e))
         return 2
     try:
-        if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+        if command:
             return run_command(argv)
         from ui.app import run_gui
 

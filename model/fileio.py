@@ -2,7 +2,8 @@
 
 A file that is not ours, damaged, or written by a newer version is refused with a Chinese
 message and never modified. Saving writes a temporary file beside the target, fsyncs it and
-renames it over the target, so a crash leaves either the old or the new file, complete.
+renames it over the target, so a crash leaves either the old or the new file, complete (and
+perhaps the temporary file, which the next owner of the target removes: ``remove_stale_temporaries``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -104,14 +106,27 @@ def load_project(path: str | os.PathLike[str]) -> Project:
     return loads(text, f"“{p.name}”")
 
 
+def project_bytes(project: Project) -> bytes:
+    """Exactly what ``save_project`` writes."""
+    return dumps(project).encode("utf-8")
+
+
 def save_project(project: Project, path: str | os.PathLike[str]) -> None:
-    write_atomic(Path(path), dumps(project).encode("utf-8"))
+    write_atomic(Path(path), project_bytes(project))
+
+
+TEMPORARY_SUFFIX = ".tmp"
+_RANDOM_PART = re.compile(r"[a-z0-9_]{8}")  # what mkstemp puts between prefix and suffix
+
+
+def _temporary_prefix(target: Path) -> str:
+    return f".{target.name}."
 
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Replace ``target`` with ``data`` so that a crash leaves the old or the new file."""
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(target), suffix=TEMPORARY_SUFFIX, dir=folder)
     try:
         # mkstemp makes the file private; give it the target's mode, or the usual one.
         try:
@@ -129,6 +144,37 @@ def write_atomic(target: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(folder)
+
+
+def stale_temporaries(target: Path) -> list[Path]:
+    """Half-written files ``write_atomic`` left beside ``target`` when its process was killed mid-write."""
+    folder = target.parent
+    prefix = _temporary_prefix(target)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return [
+        folder / n
+        for n in names
+        if n.startswith(prefix)
+        and n.endswith(TEMPORARY_SUFFIX)
+        and _RANDOM_PART.fullmatch(n[len(prefix) : -len(TEMPORARY_SUFFIX)])
+    ]
+
+
+def remove_stale_temporaries(target: Path) -> int:
+    """Remove what killed writes of ``target`` left behind; the number removed.
+
+    Only for a caller that owns ``target`` (holds its lock): a write of it in progress elsewhere
+    would lose its temporary file. Failures are ignored; the files are harmless, just untidy.
+    """
+    removed = 0
+    for path in stale_temporaries(target):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
 
 
 def _umask() -> int:

@@ -27,6 +27,8 @@ def is_workbook(path: str | os.PathLike[str]) -> bool:
     p = Path(path)
     if p.suffix.lower() in WORKBOOK_SUFFIXES:
         return True
+    if not p.is_file():  # reading a named pipe to sniff it would block until someone writes to it
+        return False
     try:
         with open(p, "rb") as f:
             return f.read(2) == b"PK"

@@ -601,5 +601,11 @@ def digest(path: Path) -> str:
     return h.hexdigest()
 
 
+def fingerprint(path: Path) -> tuple[str, int, int]:
+    """Content, size and modification time: a file refused must keep all three."""
+    st = path.stat()
+    return digest(path), st.st_size, st.st_mtime_ns
+
+
 def check_command(path: Path) -> list[str]:
     return [sys.executable, str(ROOT / "main.py"), "check", str(path)]

@@ -8,12 +8,11 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from model.loader import InputError, load_input
-from tests.hostile import ROOT, all_files, check_command, digest, make_all, run_measured
+from tests.hostile import ROOT, all_files, check_command, fingerprint, run_measured
 from tests.seed_data import WORKBOOK_2024
 
 HOSTILE = {h.name: h for h in all_files()}
@@ -22,25 +21,12 @@ WALL_GUARD = 15.0  # a hang, not a slow machine
 MEMORY_LIMIT = 300  # MB peak resident
 
 
-def _fingerprint(path: Path) -> tuple[str, int, int]:
-    st = path.stat()
-    return digest(path), st.st_size, st.st_mtime_ns
-
-
-@pytest.fixture(scope="module")
-def hostile_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("hostile")
-    for _h, _path in make_all(folder):
-        pass
-    return folder
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_check_refuses_it_quickly_clearly_and_leaves_it_untouched(hostile_dir, name):
     h = HOSTILE[name]
     path = hostile_dir / name
-    before = _fingerprint(path)
+    before = fingerprint(path)
     listing = sorted(os.listdir(hostile_dir))
     run = run_measured(check_command(path), timeout=60)
     assert run.returncode == 2, (run.stdout[-500:], run.stderr[-2000:])
@@ -49,7 +35,7 @@ def test_check_refuses_it_quickly_clearly_and_leaves_it_untouched(hostile_dir, n
     assert run.stdout == ""
     assert run.cpu <= CPU_LIMIT and run.wall <= WALL_GUARD, (run.cpu, run.wall)
     assert run.peak_mb <= MEMORY_LIMIT, run.peak_mb
-    assert _fingerprint(path) == before
+    assert fingerprint(path) == before
     assert sorted(os.listdir(hostile_dir)) == listing  # nothing written beside it
 
 
@@ -172,3 +158,46 @@ def test_the_workbook_reader_refuses_any_dtd():
     assert not parses_entities(b'<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')
     assert not parses_entities(b'<!DOCTYPE x SYSTEM "http://example.invalid/x.dtd"><x/>')
     assert parses_entities(b"<x>plain</x>")
+
+
+_GUI_START = """
+import sys, main, model.safety, ui.app
+from PySide6.QtWidgets import QMessageBox
+
+def run_gui(argv):  # the window itself is not needed: what matters is what ran before it
+    print("window started; XML safety asserted:", model.safety.assert_xml_safety.cache_info().currsize == 1)
+    return 0
+
+ui.app.run_gui = run_gui
+QMessageBox.exec = lambda box: print("message box:", box.windowTitle(), box.text()) or 0
+sys.exit(main.main([]))
+"""
+
+
+def _gui_start(prelude: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", prelude + _GUI_START],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+    )
+
+
+def test_the_window_starts_only_after_xml_safety_is_asserted():
+    r = _gui_start("")
+    assert r.returncode == 0 and r.stdout.strip() == "window started; XML safety asserted: True", r.stderr
+
+
+@pytest.mark.parametrize(
+    ("prelude", "env", "why"),
+    [
+        ("import sys; sys.modules['defusedxml'] = None\n", None, "缺少安全组件 defusedxml"),
+        ("", {"OPENPYXL_DEFUSEDXML": "False"}, "openpyxl 未启用 defusedxml"),
+    ],
+)
+def test_the_window_does_not_start_without_xml_safety_and_says_why_in_a_box(prelude, env, why):
+    r = _gui_start(prelude, env)
+    assert r.returncode == 2 and "window started" not in r.stdout
+    assert r.stdout.startswith("message box: 无法启动 ") and why in r.stdout, r.stdout

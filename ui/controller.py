@@ -21,7 +21,7 @@ from checks.finding import Finding
 from checks.report import import_findings
 from model.amount import parse_amount
 from model.catalog import functional_catalog, parent_code
-from model.fileio import SUFFIX, save_project
+from model.fileio import SUFFIX, remove_stale_temporaries, save_project
 from model.layout import SUBJECT_TABLES, T
 from model.project import TOTAL, Project, ensure_structure, set_cell_value
 from ui import commands as cmd
@@ -45,7 +45,13 @@ class ProjectController(QObject):
     stateChanged = Signal()  # file name or modified state
     cellError = Signal(str)  # a cell that did not parse: why
 
-    def __init__(self, project: Project | None = None, parent: QObject | None = None, recovery: bool = True):
+    def __init__(
+        self,
+        project: Project | None = None,
+        parent: QObject | None = None,
+        recovery: bool = True,
+        autosave_ms: int = INTERVAL_MS,  # shorter only in tests that kill the process
+    ):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
@@ -61,7 +67,7 @@ class ProjectController(QObject):
         self._recovered = 0
         self.slot: RecoverySlot | None = RecoverySlot() if recovery else None
         self.timer = QTimer(self)
-        self.timer.setInterval(INTERVAL_MS)
+        self.timer.setInterval(autosave_ms)
         self.timer.timeout.connect(self.write_recovery)
         if recovery:
             self.timer.start()
@@ -125,6 +131,7 @@ class ProjectController(QObject):
         self.text_findings = []
         self._dirty = dirty
         self._install(project)
+        self._tidy()
         if self.slot is not None:
             self.slot.discard()
         self._recovered = self._generation = 0
@@ -149,6 +156,8 @@ class ProjectController(QObject):
         """Write atomically; ``lock`` is the new file's lock when saving under another name."""
         if path.suffix.lower() != SUFFIX:
             path = path.with_suffix(SUFFIX)
+        if self.slot is not None:
+            self.slot.before_save(path, self.project)
         save_project(self.project, path)
         if lock is not None and lock is not self.lock:
             if self.lock is not None:
@@ -159,10 +168,17 @@ class ProjectController(QObject):
             self.name = path.name
         self._dirty = False
         self.undo_stack.setClean()
+        self._tidy()
         if self.slot is not None:
             self.slot.discard()
         self._recovered = self._generation
         self.stateChanged.emit()
+
+    def _tidy(self) -> None:
+        """Remove what a save killed midway (crash, power cut) left beside the file. Only while
+        holding its lock: then no other window can be writing it."""
+        if self.path is not None and self.lock is not None and self.lock.held:
+            remove_stale_temporaries(self.path)
 
     def write_recovery(self, wait: bool = False) -> bool:
         """Write the recovery copy if anything changed since the last one; True when started."""

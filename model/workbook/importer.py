@@ -394,7 +394,8 @@ class _Parser:
     def _basic_header(self) -> tuple[int, list[tuple[int, int, int]]]:
         for r in range(self.start, min(self.s.max_row, self.start + 12) + 1):
             cells = self.s.row_values(r)
-            code_cols = [c for c, v in cells if "编码" in norm_text(v) or "代码" in norm_text(v)]
+            texts = [(c, norm_text(v)) for c, v in cells]
+            code_cols = [c for c, t in texts if ("编码" in t or "代码" in t) and not _is_meta_line(t)]
             if not code_cols:
                 continue
             amount_cols = [c for c, v in cells if "决算数" in norm_text(v)]
