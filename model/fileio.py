@@ -68,12 +68,43 @@ def loads(text: str, name: str = "文件") -> Project:
     except ValidationError as e:
         first = e.errors()[0]
         where = ".".join(str(p) for p in first.get("loc", ()))
-        raise ProjectFileError(
-            f"{name}内容不完整或已损坏（{where}：{first.get('msg', '')[:120]}），未做任何修改。"
-        ) from None
+        raise ProjectFileError(f"{name}内容不完整或已损坏（{where}：{_why(first)}），未做任何修改。") from None
     except (ArithmeticError, RecursionError, TypeError, ValueError) as e:
         # A validator that met something no file of ours holds; still the user's file, still refused.
         raise ProjectFileError(f"{name}内容已损坏（{e.__class__.__name__}），未做任何修改。") from None
+
+
+# What pydantic found wrong, said in Chinese (its own messages are English).
+_WHY = {
+    "missing": "缺少此项",
+    "extra_forbidden": "多出了本软件不认识的内容",
+    "finite_number": "不是有效数字",
+    "decimal_parsing": "不是数字",
+    "decimal_type": "不是数字",
+    "decimal_max_places": "小数位数过多",
+    "int_parsing": "不是整数",
+    "int_type": "不是整数",
+    "int_from_float": "不是整数",
+    "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大",
+    "string_type": "应为文字",
+    "dict_type": "结构不对",
+    "list_type": "结构不对",
+    "model_type": "结构不对",
+    "enum": "取值不在允许的范围内",
+    "literal_error": "取值不在允许的范围内",
+    "bool_type": "应为是/否",
+    "bool_parsing": "应为是/否",
+}
+
+
+def _why(error: dict) -> str:
+    kind = error.get("type", "")
+    if kind in _WHY:
+        return _WHY[kind]
+    if kind == "value_error":  # our own validators speak Chinese already
+        return str(error.get("msg", "")).removeprefix("Value error, ")[:120]
+    return "内容不符合项目文件的格式"
 
 
 def load_project(path: str | os.PathLike[str]) -> Project:

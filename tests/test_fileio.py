@@ -91,3 +91,24 @@ def test_save_keeps_the_file_mode(tmp_path):
     os.chmod(path, 0o640)
     save_project(synthetic_project(n_items=5), path)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(
+    "path,value,said",
+    [
+        (("tables", "general", "rows", 0, "values", "1"), "NaN", "不是有效数字"),
+        (("meta", "year"), "abc", "不是整数"),
+        (("meta", "variant"), "2019", "取值不在允许的范围内"),
+    ],
+)
+def test_a_refused_file_says_why_in_chinese(tmp_path, path, value, said):
+    doc = json.loads(fileio.dumps(synthetic_project(n_items=5)))
+    node = doc["project"]
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+    f = tmp_path / "a.jsgk"
+    f.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ProjectFileError) as e:
+        load_project(f)
+    assert said in str(e.value) and not any("a" <= ch <= "z" for ch in str(e.value).split("（")[1].split("：")[1])
