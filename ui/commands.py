@@ -98,18 +98,6 @@ class RemoveRows(QUndoCommand):
         self.ctl.structure_changed(self.t)
 
 
-class SetField(QUndoCommand):
-    def __init__(self, ctl: ProjectController, path: str, old: Any, new: Any, text: str):
-        super().__init__(text)
-        self.ctl, self.path, self.old, self.new = ctl, path, old, new
-
-    def redo(self) -> None:
-        self.ctl.apply_field(self.path, self.new)
-
-    def undo(self) -> None:
-        self.ctl.apply_field(self.path, self.old)
-
-
 class SetEntry(QUndoCommand):
     """A form field: its value and the text typed there that did not parse (``Project.invalid_fields``)."""
 

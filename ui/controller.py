@@ -281,11 +281,8 @@ class ProjectController(QObject):
             self.undo_stack.push(cmd.RemoveRows(self, t, keys, f"删除科目行 {len(keys)} 行"))
 
     def set_field(self, path: str, value: Any, text: str = "修改") -> bool:
-        old = get_path(self.project, path)
-        if old == value:
-            return False
-        self.undo_stack.push(cmd.SetField(self, path, copy.deepcopy(old), value, text))
-        return True
+        """A field set to a value (anything typed there that did not parse goes with it)."""
+        return self.set_entry(path, value, None, text)
 
     def set_entry(self, path: str, value: Any, typed: str | None, text: str = "修改") -> bool:
         """A form entry: a parsed value (``typed`` None), or text that did not parse, which is kept
