@@ -17,6 +17,12 @@ WRITERS = {
 }
 
 
+def writer(fmt: str):
+    """The function that writes ``fmt`` (project, path, …)."""
+    module, name = WRITERS[fmt]
+    return getattr(import_module(module), name)
+
+
 def run_export(path: str, targets: dict[str, str]) -> int:
     if not targets:
         print("请指定导出格式：--xlsx、--docx 或 --checklist", file=sys.stderr)
@@ -28,16 +34,15 @@ def run_export(path: str, targets: dict[str, str]) -> int:
         return EXIT_UNREADABLE
     status = EXIT_OK
     for fmt, out in targets.items():
-        module, name = WRITERS[fmt]
-        writer = getattr(import_module(module), name)
+        write = writer(fmt)
         try:
             if fmt == "checklist":
                 from checks.command import loaded_findings
 
                 # everything `check` reports: the tables, the 情况说明, what the import could not place
-                writer(loaded.project, out, loaded_findings(loaded), source=path)
+                write(loaded.project, out, loaded_findings(loaded), source=path)
             else:
-                writer(loaded.project, out)
+                write(loaded.project, out)
         except OSError as e:
             print(f"无法写入“{out}”：{e.strerror or e}", file=sys.stderr)
             status = EXIT_FAILED

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks.finding import SEVERITIES, Finding, Severity
+from export.command import writer
 from model.fileio import FILE_FILTER, SUFFIX
 from model.loader import InputError, is_workbook, load_input
 from model.project import new_project
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_save, self.act_save_as])
         m.addSeparator()
         self.export_menu = m.addMenu("导出")
-        for entry in exports.available():
+        for entry in exports.EXPORTS:
             a = QAction(entry.label, self)
             a.triggered.connect(lambda _c=False, e=entry: self.export(e))
             self.export_menu.addAction(a)
@@ -506,7 +507,7 @@ class MainWindow(QMainWindow):
         target = Path(path)
         if target.suffix.lower() != entry.suffix:
             target = target.with_suffix(entry.suffix)
-        write = exports.writer(entry.fmt)
+        write = writer(entry.fmt)
         try:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             write(self.settled_project(), target)
