@@ -283,20 +283,6 @@ def test_list_forms_add_edit_and_remove_rows(window, qtbot):
     assert len(items) == n + 1 and items[n].count == 3
 
 
-def test_read_only_text_overview_shows_the_sections_and_selects_a_span(ctl, qtbot):
-    from ui.pages.text_overview import TextOverviewPage
-
-    ctl.project.text["一"] = "本部门2024年度收入总计1105.52万元。"
-    page = TextOverviewPage(ctl)
-    qtbot.addWidget(page)
-    assert page.browser.isReadOnly()
-    text = page.browser.toPlainText()
-    assert "一、收入支出决算总体情况说明" in text and "部门主要职能" in text and "概况." not in text
-    assert "本部门2024年度收入总计1105.52万元。" in text and "（未填写）" in text
-    assert page.focus_location(Location(section="一", start=13, end=20))
-    assert page.browser.textCursor().selectedText() == "1105.52"
-
-
 def test_moving_onto_a_flagged_cell_says_what_is_wrong_in_the_status_bar(window):
     key = break_expense_class(window)
     page = window.show_page("table.summary")

@@ -166,10 +166,8 @@ class MainWindow(QMainWindow):
         self._fill_recent()
 
     def _checklist_menu(self, menu) -> None:
-        try:
-            from ui import checklist_print
-        except ImportError:  # a build without the check list
-            return
+        from ui import checklist_print
+
         sub = menu.addMenu("审核清单")
         project, findings = self.settled_project, (lambda: self.ctl.findings())
         sub.addAction("打印预览…", lambda: checklist_print.open_print_preview(self, project(), findings()))

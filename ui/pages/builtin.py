@@ -22,13 +22,8 @@ def _table(t: T):
 
 
 def _text(ctl):
-    # The text checker's editor when this build has it; otherwise the read-only overview.
-    try:
-        from ui.pages.text_host import TextHost
-    except ImportError:
-        from ui.pages.text_overview import TextOverviewPage
+    from ui.pages.text_host import TextHost
 
-        return TextOverviewPage(ctl)
     return TextHost(ctl)
 
 
