@@ -17,9 +17,9 @@ from export.docx_parts import has_performance, staff_lines, units_lines, write_p
 from export.docx_tables import add_plan_table, choose_layout, estimate_pages, text_em
 from export.docx_text import free_text, section_texts
 from export.docx_writer import DocWriter, break_run, text_run
-from export.xlsx_workbook import plan_sheet
+from export.sheet_plan import plan_sheet
 from model.fileio import write_atomic
-from model.layout import EMPTY_SENTENCE, chinese_ordinal, table_order, title
+from model.layout import chinese_ordinal, table_order, title
 from model.project import Project
 from model.sections import KEY_WORK, OVERVIEW, explanation_sections
 
@@ -132,9 +132,7 @@ def _tables(w: DocWriter, project: Project) -> None:
         w.new_page(layout.landscape)
         if i == 1 and not own_page:
             _part(w, 2, heading)
-        table = project.tables[t]
-        extra = [EMPTY_SENTENCE[t]] if t in EMPTY_SENTENCE and table.is_empty() and not table.note.strip() else []
-        add_plan_table(w, plan, layout, f"{chinese_ordinal(i)}、{title(t, m.variant)}", extra)
+        add_plan_table(w, plan, layout, f"{chinese_ordinal(i)}、{title(t, m.variant)}")
     w.new_page(landscape=False)
 
 

@@ -1,4 +1,4 @@
-"""The nine tables as Word tables, from the same ``SheetPlan`` as the Excel sheets.
+"""The nine tables as Word tables, from the same ``SheetPlan`` as the Excel sheets (export/sheet_plan.py).
 
 One layout source: the plan says what each cell holds and which header cells merge; this module
 only decides how it looks on paper — column widths from the content, 五号 or 小五, portrait or
@@ -30,7 +30,7 @@ from export.docx_styles import (
     XIAOWU,
 )
 from export.docx_writer import DocWriter, tab_run, text_run
-from export.xlsx_workbook import SheetPlan
+from export.sheet_plan import SheetPlan
 from model.amount import fmt_amount
 
 CELL_PADDING = 2 * 57 + 60  # left + right cell margins (twips) and some air
@@ -282,10 +282,8 @@ def table_xml(plan: SheetPlan, layout: TableLayout) -> str:
     return "".join(out)
 
 
-def add_plan_table(
-    w: DocWriter, plan: SheetPlan, layout: TableLayout, toc_text: str, extra_notes: list[str] = ()
-) -> None:
-    """Title (in the outline), 公开NN表, 部门/金额单位, the table, then its notes."""
+def add_plan_table(w: DocWriter, plan: SheetPlan, layout: TableLayout, toc_text: str) -> None:
+    """Title (in the outline), 公开NN表, 部门/金额单位, the table, then its notes and "无…" sentence."""
     w.heading(str(plan.cells.get((1, 1), "")), 2, style="TableTitle", toc_text=toc_text)
     w.paragraph(str(plan.cells.get((2, plan.width), "")), style="TableMeta", jc="right")
     meta = w.paragraph(style="TableMeta", right_tab=True)
@@ -295,8 +293,8 @@ def add_plan_table(
     w.append(parse_xml(table_xml(plan, layout)))
     for r in plan.note_rows:
         w.paragraph(str(plan.cells.get((r, 1), "")), style="TableNote")
-    for line in extra_notes:
-        w.paragraph(line, style="TableNote")
+    if plan.absent:
+        w.paragraph(plan.absent, style="TableNote")
 
 
 def simple_table(w: DocWriter, header: list[str], rows: list[list[object]]) -> None:

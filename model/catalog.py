@@ -1,4 +1,4 @@
-"""Subject catalogs: 支出功能分类 (类/款/项) and the 经济分类 rows of table 06.
+"""Subject catalogs: 支出功能分类 (类/款/项) and 经济分类, whose rows table 06 prints as its template says.
 
 A subject the catalog lacks is allowed (the checks give a 提示); lookup never refuses.
 """
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from model.resources import resource_path
+from model.templates import T, TemplateError, template
 
 
 def normalize_name(name: str) -> str:
@@ -123,20 +124,31 @@ class EconomicGroup:
 
 
 @cache
-def economic_groups(variant: str) -> tuple[EconomicGroup, ...]:
+def economic_catalog() -> dict[str, str]:
+    """经济分类 code → name."""
     with open(resource_path("catalog", "economic.json"), encoding="utf-8") as f:
-        data = json.load(f)
-    groups = []
-    for g in data["groups"]:
-        if variant not in g["variants"]:
-            continue
-        items = tuple(
-            EconomicItem(i["code"], i["name"], g["code"])
-            for i in g["items"]
-            if variant in i.get("variants", g["variants"])
+        return dict(json.load(f)["names"])
+
+
+@cache
+def economic_groups(variant: str) -> tuple[EconomicGroup, ...]:
+    """The groups table 06 prints in the variant (its template says which), with their items."""
+    form = template(variant).form(T.BASIC)
+    names = economic_catalog()
+    unknown = [c for g in form.groups for c in (g.code, *g.items) if c not in names]
+    if unknown:
+        raise TemplateError(f"模板“{variant}”的06表科目不在经济分类目录中：{'、'.join(unknown)}")
+    column = {b: i for i, b in enumerate(form.blocks, 1)}
+    return tuple(
+        EconomicGroup(
+            g.code,
+            names.get(g.code, ""),
+            g.kind,
+            column[g.block],
+            tuple(EconomicItem(code, names.get(code, ""), g.code) for code in g.items),
         )
-        groups.append(EconomicGroup(g["code"], g["name"], g["kind"], g["column"], items))
-    return tuple(groups)
+        for g in form.groups
+    )
 
 
 @cache

@@ -21,6 +21,7 @@ from model.layout import (
     default_variant,
     fixed_rows,
 )
+from model.templates import is_variant
 
 
 def _two_places(d: Decimal) -> Decimal:
@@ -35,6 +36,15 @@ def _two_places(d: Decimal) -> Decimal:
 
 Amount = Annotated[Decimal, AfterValidator(_two_places)]
 Money = Amount | None
+
+
+def _known_variant(v: str) -> str:
+    if not is_variant(v):
+        raise ValueError("取值不在允许的范围内")
+    return v
+
+
+Variant = Annotated[str, AfterValidator(_known_variant)]  # a template under resources/templates/
 Count = Annotated[int, Field(ge=0)] | None
 
 
@@ -110,7 +120,7 @@ class Table(_Base):
 class Meta(_Base):
     department: str = ""
     year: int = Field(default=2024, ge=1990, le=2200)
-    variant: Literal["2023", "2020"] = "2023"
+    variant: Variant = "2023"
     layout: Literal["A", "B"] = "A"
     unit: Literal["万元"] = "万元"
     # 机关运行经费 equals 公用经费 only for 行政单位 and those managed like them.
@@ -276,7 +286,7 @@ def ensure_structure(p: Project) -> None:
 
 def _fixed_keys(t: T, variant: str) -> list[tuple[str, str]]:
     if t in (T.SUMMARY, T.FISCAL):
-        return [(row.key, "") for row, _no in fixed_rows(t, "A")]
+        return [(row.key, "") for row, _no in fixed_rows(t, "A", variant)]
     if t in SUBJECT_TABLES:
         return [("total", "")]
     if t is T.THREE:

@@ -1,14 +1,12 @@
 """Table models shaped like the printed tables: a grid of labels and amount cells.
 
-Each printed table becomes a grid (rows × columns as printed). A grid cell is a label (item
-names, 行次, codes), an amount cell addressing the project (row key, 栏次) or nothing (a blank
-printed line). Only amount cells are editable. Edits go to the controller as undo steps; the
+Each printed table becomes a grid (rows × columns as printed), its printed shape (model/sheets.py).
+A grid cell is a label (item names, 行次, codes), an amount cell addressing the project (row key,
+栏次) or nothing (a blank printed line). Only amount cells are editable. Edits go to the controller as undo steps; the
 model repaints the rows the controller reports as changed.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -17,6 +15,7 @@ from checks.finding import Severity
 from model.amount import fmt_amount, fmt_plain, parse_amount
 from model.layout import T
 from model.project import Row
+from model.sheets import Amt, Cell, HeadCell, Label, Shape, table_shape
 from ui import style
 from ui.controller import ProjectController
 from ui.findex import worst
@@ -26,32 +25,6 @@ Index = QModelIndex | QPersistentModelIndex
 SeverityRole = Qt.ItemDataRole.UserRole + 1  # worst open severity of the cell, or None
 KeyRole = Qt.ItemDataRole.UserRole + 2  # (row key, 栏次) of an amount cell, (row key, None) of a label
 CopyRole = Qt.ItemDataRole.UserRole + 3  # text for the clipboard: plain figures, no grouping
-
-
-@dataclass(frozen=True, slots=True)
-class Amt:
-    key: str
-    col: int
-
-
-@dataclass(frozen=True, slots=True)
-class Label:
-    text: str
-    key: str | None = None  # the row it labels: findings about the whole row colour it
-    align: str = "left"  # "left" | "center"
-    indent: int = 0  # 类 0, 款 1, 项 2
-
-
-Cell = Amt | Label | None
-
-
-@dataclass(frozen=True, slots=True)
-class HeaderCell:
-    level: int
-    col: int
-    text: str
-    rowspan: int = 1
-    colspan: int = 1
 
 
 EMPHASIS = {"total", "class"}  # row styles printed bold on a shaded line
@@ -65,14 +38,15 @@ INDENT = "\u3000"  # a full-width space per level, the way 款/项 are indented 
 
 
 class GridModel(QAbstractTableModel):
-    """Subclasses fill ``grid``, ``styles``, ``header_levels``/``header_cells`` and ``spans`` in ``build``."""
+    """The grid, headings, spans and widths come from the table's printed shape; subclasses add how
+    a pasted block is placed."""
 
     def __init__(self, ctl: ProjectController, t: T):
         super().__init__()
         self.ctl, self.t = ctl, t
         self.grid: list[list[Cell]] = []
         self.styles: list[str] = []
-        self.header_cells: list[HeaderCell] = []
+        self.header_cells: list[HeadCell] = []
         self.header_levels = 1
         self.spans: list[tuple[int, int, int, int]] = []  # row, column, row span, column span
         self.widths: list[float | None] = []  # in characters as printed; None: fit the labels
@@ -89,7 +63,14 @@ class GridModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- building
     def build(self) -> None:
-        raise NotImplementedError
+        shape = table_shape(self.ctl.project, self.t)
+        self.shape: Shape = shape
+        for line, line_style in zip(shape.lines, shape.styles, strict=True):
+            self.add_line(line, line_style)
+        self.spans = list(shape.spans)
+        self.header_levels = shape.levels
+        self.header_cells = list(shape.header)
+        self.widths = shape.widths
 
     def _build_all(self) -> None:
         self.grid, self.styles, self.spans = [], [], []

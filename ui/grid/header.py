@@ -11,8 +11,8 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from model.sheets import HeadCell
 from ui import style
-from ui.grid.base import HeaderCell
 
 _FLAGS = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
 _PAD = 4
@@ -21,14 +21,14 @@ _PAD = 4
 class GroupedHeader(QHeaderView):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(Qt.Orientation.Horizontal, parent)
-        self.cells: list[HeaderCell] = []
+        self.cells: list[HeadCell] = []
         self.levels = 1
         self.heights: list[int] = [24]
         self.setSectionsClickable(False)
         self.setHighlightSections(False)
         self.sectionResized.connect(self._relayout)
 
-    def set_cells(self, levels: int, cells: list[HeaderCell]) -> None:
+    def set_cells(self, levels: int, cells: list[HeadCell]) -> None:
         self.levels, self.cells = levels, cells
         self._relayout()
 
@@ -39,7 +39,7 @@ class GroupedHeader(QHeaderView):
                 return c.text
         return None
 
-    def _span_width(self, cell: HeaderCell) -> int:
+    def _span_width(self, cell: HeadCell) -> int:
         return sum(self.sectionSize(c) for c in range(cell.col, cell.col + cell.colspan))
 
     def _relayout(self, *_args) -> None:
@@ -49,7 +49,7 @@ class GroupedHeader(QHeaderView):
         tall = []
         for cell in self.cells:
             width = max(8, self._span_width(cell) - 2 * _PAD)
-            need = fm.boundingRect(QRect(0, 0, width, 10_000), _FLAGS, cell.text).height() + 2 * _PAD
+            need = fm.boundingRect(QRect(0, 0, width, 10_000), _FLAGS, cell.wrapped).height() + 2 * _PAD
             if cell.rowspan == 1:
                 heights[cell.level] = max(heights[cell.level], need)
             else:
@@ -70,7 +70,7 @@ class GroupedHeader(QHeaderView):
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def cell_rect(self, cell: HeaderCell) -> QRect:
+    def cell_rect(self, cell: HeadCell) -> QRect:
         x = self.sectionViewportPosition(cell.col)
         y = sum(self.heights[: cell.level])
         h = sum(self.heights[cell.level : cell.level + cell.rowspan])
@@ -90,6 +90,6 @@ class GroupedHeader(QHeaderView):
             painter.drawLine(rect.topRight(), rect.bottomRight())
             painter.drawLine(rect.bottomLeft(), rect.bottomRight())
             painter.setPen(style.LABEL_FG)
-            painter.drawText(rect.adjusted(_PAD, _PAD, -_PAD, -_PAD), _FLAGS, cell.text)
+            painter.drawText(rect.adjusted(_PAD, _PAD, -_PAD, -_PAD), _FLAGS, cell.wrapped)
             painter.setPen(QPen(style.GRID))
         painter.end()
