@@ -9,13 +9,13 @@ therefore serves the preview, the printer and the PDF alike (ui/checklist_print.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 from checks.finding import Finding
 from export.checklist_content import Checklist, build_checklist, checklist_html, checklist_title
+from export.painting import painting_app
 from model.fileio import write_atomic
 from model.project import Project
 
@@ -24,30 +24,6 @@ FONT_FAMILIES = ["SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC", "M
 MARGINS_MM = (18.0, 15.0, 18.0, 15.0)  # left, top, right, bottom
 LAYOUT_DPI = 96  # the document is laid out at this resolution, then scaled to the device's
 FOOTER_PX = 28
-
-_app = None  # the application object made for command-line use, kept alive
-
-
-def ensure_gui_app():
-    """Painting text needs a QGuiApplication; the command line has none, and often no display.
-
-    A QApplication is made rather than a bare QGuiApplication: if anything in the same process
-    opens a window later (a test run, the window after a command), Qt allows only one application
-    object, and widgets need the QApplication kind.
-    """
-    global _app
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication
-
-    if QCoreApplication.instance() is None:
-        argv = [sys.argv[0] if sys.argv else "main.py"]
-        headless = sys.platform.startswith("linux") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-        )
-        if headless and "QT_QPA_PLATFORM" not in os.environ:
-            argv += ["-platform", "offscreen"]
-        _app = QApplication(argv)
-    return QCoreApplication.instance()
 
 
 def page_layout():
@@ -213,7 +189,7 @@ def paint_checklist(checklist: Checklist, device) -> int:
 
 
 def checklist_pdf_bytes(checklist: Checklist) -> bytes:
-    ensure_gui_app()
+    painting_app()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QPdfWriter
 

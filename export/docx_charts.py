@@ -10,12 +10,11 @@ inside the drawing function, so ``check`` and everything else under export/ stay
 from __future__ import annotations
 
 import math
-import os
-import sys
 from dataclasses import dataclass
 from decimal import Decimal
 
 from checks.percent import percent
+from export.painting import painting_app
 from model.amount import fmt_amount
 from model.layout import SUMMARY_INCOME_ITEMS, T, subject_columns
 from model.project import TOTAL, Project
@@ -127,33 +126,9 @@ def nice_step(span: float) -> float:
 
 # ---------------------------------------------------------------- drawing (Qt, lazily)
 
-_app = None
-
-
-def _gui_app():
-    """The running application, or one made for painting. A QApplication (not the bare
-    QGuiApplication painting needs) so that the window, or a test of it, can start later in
-    the same process."""
-    from PySide6.QtGui import QGuiApplication
-
-    global _app
-    app = QGuiApplication.instance()
-    if app is None:
-        from PySide6.QtWidgets import QApplication
-
-        argv = ["juesuan-export"]
-        # Headless export (command line, CI): no display is needed to paint into an image. On Windows
-        # the native plugin opens no window either and is the one sure to see the installed fonts.
-        if sys.platform != "win32" and not os.environ.get("QT_QPA_PLATFORM"):
-            argv += ["-platform", "offscreen"]
-        _app = app = QApplication(argv)
-    elif not isinstance(app, QGuiApplication):
-        raise RuntimeError("图表需要图形界面环境（当前进程只有 QCoreApplication）")
-    return app
-
 
 def render_png(chart: Chart, width: int = WIDTH_PX, height: int = HEIGHT_PX) -> bytes:
-    _gui_app()
+    painting_app()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QColor, QImage, QPainter
 
