@@ -65,15 +65,14 @@ def plan_sheet(project: Project, t: T) -> SheetPlan:
         plan.put(r, c, h.text)
         plan.merge(r, c, r + h.rowspan - 1, c + h.colspan - 1)
     first = HEADER_TOP + shape.levels
-    row_numbers = {c for c, col in enumerate(shape.columns) if col.holds == "row_no"}
+    row_numbers = {c for c, col in enumerate(shape.columns, 1) if col.holds == "row_no"}  # printed as numbers
     index = project.tables[t].index()
-    for i, line in enumerate(shape.lines):
-        r = first + i
-        for c, cell in enumerate(line):
+    for r, line in enumerate(shape.lines, first):
+        for c, cell in enumerate(line, 1):
             if isinstance(cell, Amt):
-                plan.amount(r, c + 1, index.get(cell.key), cell.col)
+                plan.amount(r, c, index.get(cell.key), cell.col)
             elif isinstance(cell, Label):
-                plan.put(r, c + 1, int(cell.text) if c in row_numbers else cell.text)
+                plan.put(r, c, int(cell.text) if c in row_numbers else cell.text)
     for r, c, rs, cs in shape.spans:
         plan.merge(first + r, 1 + c, first + r + rs - 1, c + cs)
     last = first + len(shape.lines) - 1

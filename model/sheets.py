@@ -172,16 +172,13 @@ def _subjects(body: _Body, form: TableForm, table: Table) -> None:
     total = table.row(TOTAL)
     if total is not None and form.total == "first":
         body.add(_total_line(form), "total")
+    holds = [(c.holds, c.col) for c in form.columns]
     for row in table.subject_rows():
+        key = row.key
         level = level_of(row.code)
-        line: list[Cell] = []
-        for c in form.columns:
-            if c.holds == "amount":
-                line.append(Amt(row.key, c.col))
-            elif c.holds == "code":
-                line.append(Label(row.code, row.key))
-            else:
-                line.append(Label(row.name, row.key, indent=_INDENT.get(level or "", 0)))
+        code = Label(row.code, key)
+        name = Label(row.name, key, indent=_INDENT.get(level or "", 0))
+        line = [Amt(key, col) if h == "amount" else code if h == "code" else name for h, col in holds]
         body.add(line, "class" if level == "类" else "")
     if total is not None and form.total == "last":
         body.add(_total_line(form), "total")
