@@ -49,7 +49,7 @@ __all__ = [
 
 BASE = "2023"  # the template whose wording the variant-free names below give
 VARIANTS = variants()
-SUBJECT_TABLES = (T.INCOME, T.EXPENSE, T.GENERAL, T.FUND, T.SOE)
+SUBJECT_TABLES = tuple(t for t in T if template(BASE).form(t).kind == "subjects")  # 02 03 05 07 08
 THREE_ROW = "data"  # the one row of 09
 BASIC_VALUE_COL = 1  # table 06 prints no 栏次; its one amount column is addressed as 1
 

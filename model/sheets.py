@@ -82,6 +82,7 @@ class Shape:
         return [c.width for c in self.form.columns]
 
     def blocks(self) -> list[Block]:
+        """The blocks whose lines a key names: 行次 beside a label, else a code beside a name."""
         out = []
         cols = self.form.columns
         for b in self.form.blocks:
@@ -100,7 +101,7 @@ def table_shape(project: Project, t: T) -> Shape:
     tpl = template(variant)
     form = tpl.form(t)
     table = project.tables[t]
-    body = _Body(len(form.columns))
+    body = _Body()
     if form.kind == "sides":
         _sides(body, form, project.meta.layout)
     elif form.kind == "subjects":
@@ -123,8 +124,7 @@ def table_shape(project: Project, t: T) -> Shape:
 
 
 class _Body:
-    def __init__(self, width: int):
-        self.width = width
+    def __init__(self):
         self.lines: list[list[Cell]] = []
         self.styles: list[str] = []
         self.spans: list[tuple[int, int, int, int]] = []

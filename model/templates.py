@@ -172,7 +172,7 @@ class TemplateError(ValueError):
 
 @cache
 def variants() -> tuple[str, ...]:
-    """The template ids there are files for, newest first."""
+    """The template ids there are files for, in descending order ("2023" before "2020")."""
     folder = resource_path("templates")
     return tuple(sorted((p.stem for p in folder.glob("*.json")), reverse=True))
 
@@ -228,7 +228,10 @@ def _build(variant: str, data: dict) -> Template:
     for t in T:
         if t.value not in data["tables"]:
             raise fail(f"缺少表 {t.value}")
-        tables[t] = _table(t, data["tables"][t.value], classes, fail)
+        try:
+            tables[t] = _table(t, data["tables"][t.value], classes, fail)
+        except KeyError as e:
+            raise fail(f"{t.value} 缺少 {e}") from None
     return Template(variant, data.get("label", variant), order, classes, dict(data.get("breaks", {})), tables)
 
 
@@ -242,6 +245,9 @@ def _table(t: T, d: dict, classes: tuple[tuple[str, str], ...], fail) -> TableFo
     columns = tuple(_pad(c, levels) for c in columns)
     if len({c.number is None for c in columns}) > 1:
         raise fail(f"{t.value} 的列应全部给出或全部不给 number（栏次）")
+    blocks = [c.block for c in columns]
+    if len([b for i, b in enumerate(blocks) if i == 0 or blocks[i - 1] != b]) != len(set(blocks)):
+        raise fail(f"{t.value} 同一 block 的列应排在一起")
     form = TableForm(
         table=t,
         title=d["title"],
@@ -270,6 +276,9 @@ def _table(t: T, d: dict, classes: tuple[tuple[str, str], ...], fail) -> TableFo
             for layout, blocks in per_layout.items()
         }
         form = replace(form, lines=rows)
+        keys = [sorted(r.key for r, _no in form.fixed_rows(layout)) for layout in LAYOUTS]
+        if any(k != keys[0] for k in keys) or len(set(keys[0])) != len(keys[0]):
+            raise fail(f"{t.value} 的每种行次布局应列出同样的行，每行一次")
     elif kind == "economic":
         form = replace(form, groups=_groups(t, form, d, fail))
     return form
@@ -288,10 +297,7 @@ def _column(t: T, c: dict, fail) -> PrintedColumn:
 
 
 def _pad(c: PrintedColumn, levels: int) -> PrintedColumn:
-    if len(c.heading) == levels:
-        return c
-    heading = c.heading + (c.heading[-1],) * (levels - len(c.heading))
-    return PrintedColumn(c.holds, heading, c.number, c.col, c.block, c.width)
+    return replace(c, heading=c.heading + (c.heading[-1],) * (levels - len(c.heading)))
 
 
 def _side_lines(t: T, form: TableForm, rows: dict, blocks: dict, classes, fail) -> dict[str, tuple]:

@@ -291,6 +291,17 @@ def test_the_bundled_headings_are_those_printed():
         (lambda s: s["tables"]["basic"]["footer"].pop(), "footer 应正好占满"),
         (lambda s: s["tables"]["soe"]["columns"][0].update(holds="codes"), "holds 应为"),
         (lambda s: s["tables"]["general"].update(kind="table"), "kind 应为"),
+        (lambda s: s["tables"]["basic"]["columns"].insert(0, s["tables"]["basic"]["columns"].pop(3)), "应排在一起"),
+        (
+            lambda s: s["tables"]["summary"].update(
+                lines={
+                    "A": {"income": ["i1"], "expense": ["e_total"]},
+                    "B": {"income": ["i1", "i2"], "expense": ["e_total"]},
+                }
+            ),
+            "每种行次布局应列出同样的行",
+        ),
+        (lambda s: s["tables"]["basic"]["footer"][0].pop("key"), "basic 缺少 'key'"),
     ],
 )
 def test_a_broken_template_is_refused_with_the_reason(template_dir, change, why):
