@@ -7,12 +7,13 @@ distinct from 0. A cell whose text did not parse keeps that text in ``Row.invali
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from model.amount import CENT, MAX_ABS, parse_amount
+from model.amount import parse_amount
 from model.catalog import economic_groups
+from model.kinds import CHOICE, Amount, Count, Money, Percent, Score, Year, clear_paths, keep_typed
 from model.layout import (
     SUBJECT_TABLES,
     THREE_ROW,
@@ -24,28 +25,13 @@ from model.layout import (
 from model.templates import is_variant
 
 
-def _two_places(d: Decimal) -> Decimal:
-    if not d.is_finite():
-        raise ValueError("金额不是有效数字")
-    if abs(d) > MAX_ABS:  # also keeps quantize below from failing on 1E+999999
-        raise ValueError("金额过大")
-    if d != d.quantize(CENT):
-        raise ValueError("金额小数超过两位")
-    return d.quantize(CENT)
-
-
-Amount = Annotated[Decimal, AfterValidator(_two_places)]
-Money = Amount | None
-
-
 def _known_variant(v: str) -> str:
     if not is_variant(v):
         raise ValueError("取值不在允许的范围内")
     return v
 
 
-Variant = Annotated[str, AfterValidator(_known_variant)]  # a template under resources/templates/
-Count = Annotated[int, Field(ge=0)] | None
+Variant = Annotated[str, AfterValidator(_known_variant), CHOICE]  # a template under resources/templates/
 
 
 class _Base(BaseModel):
@@ -117,103 +103,142 @@ class Table(_Base):
         return row
 
 
+# Where a group of fields is shown: the navigator's 部门概况 or 补充数据.
+OVERVIEW = "部门概况"
+SUPPLEMENTARY = "补充数据"
+
+
+def _group(title: str, part: str = SUPPLEMENTARY) -> ConfigDict:
+    """A group of fields (one form page): its title and the part of the navigator it belongs to."""
+    return ConfigDict(extra="forbid", validate_assignment=False, title=title, json_schema_extra={"part": part})
+
+
+def _money(title: str) -> Any:
+    return Field(default=None, title=title)
+
+
+def _count(title: str) -> Any:
+    return Field(default=None, title=title)
+
+
 class Meta(_Base):
-    department: str = ""
-    year: int = Field(default=2024, ge=1990, le=2200)
-    variant: Variant = "2023"
-    layout: Literal["A", "B"] = "A"
-    unit: Literal["万元"] = "万元"
+    model_config = _group("部门信息", OVERVIEW)
+
+    department: str = Field(default="", title="部门名称")
+    year: Year = Field(default=2024, title="年度")
+    variant: Variant = Field(default="2023", title="模板版本")
+    layout: Literal["A", "B"] = Field(default="A", title="01表行次布局")
+    unit: Literal["万元"] = Field(default="万元", title="金额单位")
     # 机关运行经费 equals 公用经费 only for 行政单位 and those managed like them.
-    unit_kind: Literal["行政单位", "参照公务员法管理事业单位", "事业单位"] = "行政单位"
+    unit_kind: Literal["行政单位", "参照公务员法管理事业单位", "事业单位"] = Field(default="行政单位", title="单位性质")
 
 
 class Units(_Base):
-    main: str = ""  # 本级
-    subordinates: list[str] = Field(default_factory=list)  # 下属单位
+    model_config = _group("单位构成", OVERVIEW)
+
+    main: str = Field(default="", title="本级单位")
+    subordinates: list[str] = Field(default_factory=list, title="下属单位")
 
 
 class CountItem(_Base):
-    kind: str
-    count: Count = None
+    kind: str = Field(title="类别")
+    count: Count = _count("数量")
 
 
 class LastYear(_Base):
     """上年决算数, quoted by the text for changes against last year."""
 
-    grand_total: Money = None  # 收、支总计
-    income_total: Money = None  # 本年收入合计
-    expense_total: Money = None  # 本年支出合计
-    fiscal_grand_total: Money = None  # 财政拨款收、支总计
-    general_income: Money = None  # 一般公共预算财政拨款收入
-    fund_income: Money = None  # 政府性基金预算财政拨款收入
-    soe_income: Money = None  # 国有资本经营预算财政拨款收入
-    general_expense: Money = None  # 一般公共预算财政拨款支出
-    basic_expense: Money = None  # 基本支出
-    project_expense: Money = None  # 项目支出
-    three_total: Money = None  # “三公”经费决算合计
-    three_abroad: Money = None
-    three_vehicle: Money = None  # 公务用车购置及运行维护费
-    three_vehicle_purchase: Money = None
-    three_vehicle_operation: Money = None
-    three_reception: Money = None
-    admin_cost: Money = None  # 机关运行经费
+    model_config = _group("上年数")
+
+    grand_total: Money = _money("收、支总计")
+    income_total: Money = _money("本年收入合计")
+    expense_total: Money = _money("本年支出合计")
+    fiscal_grand_total: Money = _money("财政拨款收、支总计")
+    general_income: Money = _money("一般公共预算财政拨款收入")
+    fund_income: Money = _money("政府性基金预算财政拨款收入")
+    soe_income: Money = _money("国有资本经营预算财政拨款收入")
+    general_expense: Money = _money("一般公共预算财政拨款支出")
+    basic_expense: Money = _money("基本支出")
+    project_expense: Money = _money("项目支出")
+    three_total: Money = _money("“三公”经费决算合计")
+    three_abroad: Money = _money("因公出国（境）费")
+    three_vehicle: Money = _money("公务用车购置及运行维护费")
+    three_vehicle_purchase: Money = _money("公务用车购置费")
+    three_vehicle_operation: Money = _money("公务用车运行维护费")
+    three_reception: Money = _money("公务接待费")
+    admin_cost: Money = _money("机关运行经费")
 
 
 class InitialBudget(_Base):
     """年初预算 of 一般公共预算财政拨款支出: the total and by 类/项 code of table 05."""
 
-    general_total: Money = None
-    basic: Money = None
-    project: Money = None
-    by_subject: dict[str, Amount] = Field(default_factory=dict)
+    model_config = _group("年初预算")
+
+    general_total: Money = _money("一般公共预算财政拨款支出年初预算")
+    basic: Money = _money("基本支出")
+    project: Money = _money("项目支出")
+    # An entry is named by its code: "科目 2013101".
+    by_subject: dict[str, Amount] = Field(
+        default_factory=dict, title="各科目年初预算", json_schema_extra={"item": "科目 {}"}
+    )
 
 
 class AdminCost(_Base):
-    amount: Money = None  # 机关运行经费支出
-    budget: Money = None  # 年初预算数
+    model_config = _group("机关运行经费")
+
+    amount: Money = _money("机关运行经费支出")
+    budget: Money = _money("机关运行经费年初预算")
 
 
 class Procurement(_Base):
-    total: Money = None  # 政府采购支出总额
-    goods: Money = None
-    works: Money = None
-    services: Money = None
-    sme: Money = None  # 授予中小企业合同金额
-    small_micro: Money = None  # 其中：授予小微企业合同金额
-    goods_sme: Money = None  # 货物采购授予中小企业合同金额
-    services_sme: Money = None  # 服务采购授予中小企业合同金额
+    model_config = _group("政府采购")
+
+    total: Money = _money("政府采购支出总额")
+    goods: Money = _money("政府采购货物支出")
+    works: Money = _money("政府采购工程支出")
+    services: Money = _money("政府采购服务支出")
+    sme: Money = _money("授予中小企业合同金额")
+    small_micro: Money = _money("授予小微企业合同金额")  # 其中 of sme
+    goods_sme: Money = _money("货物采购授予中小企业合同金额")
+    services_sme: Money = _money("服务采购授予中小企业合同金额")
 
 
 class Assets(_Base):
-    vehicles_total: Count = None
-    vehicles: list[CountItem] = Field(default_factory=list)
-    general_equipment_50w: Count = None  # 单价50万元以上通用设备（台、套）
-    special_equipment_100w: Count = None  # 单价100万元以上专用设备（台、套）
+    model_config = _group("国有资产")
+
+    vehicles_total: Count = _count("车辆总数")
+    vehicles: list[CountItem] = Field(default_factory=list, title="各类车辆")
+    general_equipment_50w: Count = _count("单价50万元以上通用设备")  # 台、套
+    special_equipment_100w: Count = _count("单价100万元以上专用设备")
 
 
 class Staff(_Base):
-    in_service_total: Count = None  # 在职实有人数
-    in_service: list[CountItem] = Field(default_factory=list)  # 行政、事业、工勤…
-    retired_total: Count = None  # 离退休人员
-    retired_lixiu: Count = None  # 离休
-    retired_tuixiu: Count = None  # 退休
+    model_config = _group("人员构成", OVERVIEW)
+
+    in_service_total: Count = _count("在职实有人数")
+    in_service: list[CountItem] = Field(default_factory=list, title="在职人员构成")  # 行政、事业、工勤…
+    retired_total: Count = _count("离退休人员")
+    retired_lixiu: Count = _count("离休人员")
+    retired_tuixiu: Count = _count("退休人员")
 
 
 class PerfProject(_Base):
-    name: str = ""
-    budget: Money = None  # 全年预算数
-    executed: Money = None  # 执行数
-    rate: Decimal | None = None  # 执行率 as written, in %
-    score: Decimal | None = None
+    name: str = Field(default="", title="项目名称")
+    budget: Money = _money("全年预算数")
+    executed: Money = _money("执行数")
+    rate: Percent = Field(default=None, title="执行率")  # in %, as written: its decimals are its precision
+    score: Score = Field(default=None, title="自评得分")
 
 
 class Performance(_Base):
-    project_count: Count = None  # 绩效自评项目个数
-    project_amount: Money = None  # 涉及资金
-    whole_budget: Money = None  # 部门整体支出 预算数
-    whole_executed: Money = None  # 执行数
-    whole_score: Decimal | None = None
-    projects: list[PerfProject] = Field(default_factory=list)
+    model_config = _group("绩效自评")
+
+    project_count: Count = _count("绩效自评项目个数")
+    project_amount: Money = _money("涉及资金")
+    whole_budget: Money = _money("部门整体支出预算数")
+    whole_executed: Money = _money("部门整体支出执行数")
+    whole_score: Score = Field(default=None, title="部门整体支出自评得分")
+    projects: list[PerfProject] = Field(default_factory=list, title="自评项目")
 
 
 class Supplementary(_Base):
@@ -244,6 +269,21 @@ class Project(_Base):
     drafts: dict[str, list[DraftSegment]] = Field(default_factory=dict)  # section id → its bound draft sentences
     # A form entry that did not parse (path → what was typed), kept like Row.invalid; the field has no value.
     invalid_fields: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keep_what_was_written(cls, data: object) -> object:
+        """A percentage or score in a project file that is no sane number (7.6E-294, 1e400, NaN)
+        opens as an entry that does not parse: kept as written, without a value, with its finding."""
+        if not isinstance(data, dict):
+            return data
+        typed = keep_typed(cls, data)
+        if not typed:
+            return data
+        data = clear_paths(data, list(typed))
+        kept = data.get("invalid_fields")
+        data["invalid_fields"] = {**typed, **kept} if isinstance(kept, dict) else typed
+        return data
 
     def model_post_init(self, _ctx: object) -> None:
         ensure_structure(self)
