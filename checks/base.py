@@ -13,18 +13,10 @@ from decimal import Decimal
 
 from checks.catalog import RULES
 from checks.finding import Finding, Location, Severity
+from checks.where import Where
 from model.amount import ZERO, fmt_plain
-from model.catalog import economic_names, functional_catalog
-from model.layout import (
-    SUBJECT_TABLES,
-    THREE_ROW,
-    T,
-    column_name,
-    fixed_row,
-    row_number,
-    short_name,
-)
-from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL, Project, Row
+from model.layout import THREE_ROW, T
+from model.project import TOTAL, Project, Row
 
 HALF_CENT = Decimal("0.005")
 CENT = Decimal("0.01")
@@ -60,7 +52,7 @@ class Ctx:
         self.p = project
         self.variant = project.meta.variant
         self.layout = project.meta.layout
-        self._econ = economic_names(self.variant)
+        self.names = Where(project)
         self.rows = {t: table.index() for t, table in project.tables.items()}
 
     def table_rows(self, t: T) -> dict[str, Row]:
@@ -69,45 +61,21 @@ class Ctx:
     def ref(self, t: T, key: str, col: int) -> Ref:
         return Ref(t, key, col, self.rows[t].get(key, EMPTY_ROW))
 
-    # ---- labels, built only for failing checks
+    # ---- labels, built only for failing checks (worded by checks.where)
     def table_label(self, t: T) -> str:
-        return short_name(t, self.variant)
+        return self.names.table(t)
 
     def row_label(self, t: T, key: str) -> str:
-        if t in (T.SUMMARY, T.FISCAL):
-            fr = fixed_row(t, key)
-            label = fr.label.split("、", 1)[-1]
-            return f"第{row_number(t, self.layout, key)}行（{label}）"
-        if t is T.BASIC:
-            if key == PERSONNEL_TOTAL:
-                return "人员经费合计"
-            if key == PUBLIC_TOTAL:
-                return "公用经费合计"
-            return f"{key} {self._econ.get(key, '')}".strip()
-        if t is T.THREE:
-            return ""
-        if key == TOTAL:
-            return "合计"
-        row = self.rows[t].get(key)
-        code = row.code if row else key.split("#")[0]
-        name = row.name if row else (functional_catalog().name_of(code) or "")
-        return f"{code} {name}".strip()
+        return self.names.row_name(t, key)
 
     def cell_label(self, t: T, key: str, col: int | None) -> str:
-        head = self.table_label(t)
-        row = self.row_label(t, key)
-        if t is T.THREE and col is not None:
-            side = "预算数" if col <= 6 else "决算数"
-            return f"{head} {side}·{column_name(t, col)}"
-        if t in SUBJECT_TABLES or (t is T.FISCAL and col is not None and col > 1):
-            return f"{head} {row}·{column_name(t, col)}" if col is not None else f"{head} {row}"
-        return f"{head} {row}"
+        return self.names.cell_name(t, key, col)
 
     def ref_label(self, r: Ref) -> str:
-        return self.cell_label(r.t, r.key, r.col)
+        return self.names.cell_name(r.t, r.key, r.col)
 
     def where(self, t: T, key: str) -> str:
-        return f"{self.table_label(t)} {self.row_label(t, key)}".strip()
+        return self.names.row_where(t, key)
 
 
 def money(v: Decimal | None) -> str:

@@ -171,8 +171,8 @@ _RULES = [
     Rule("T714", H, "情况说明", "模板文字未替换或待填写", "{section}：“{text}”{detail}"),
     Rule("T715", H, "情况说明", "列举的经济科目在06表中没有金额", "{section}：列举了“{text}”，但06表 {detail}没有金额"),
     # ---- workbook import
-    Rule("I801", E, "导入", "工作簿中的内容未能导入", "{sheet}{cell}：{message}"),
-    Rule("I802", W, "导入", "工作簿中值得注意的内容", "{sheet}{cell}：{message}"),
+    Rule("I801", E, "导入", "工作簿中的内容未能导入", "{where}：{message}"),
+    Rule("I802", W, "导入", "工作簿中值得注意的内容", "{where}：{message}"),
 ]
 
 RULES: dict[str, Rule] = {}

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from checks.base import SUPP, Check, Ctx, Dep, finding
-from checks.finding import SEVERITIES, Finding, Location, Severity
+from checks.finding import Finding, Location, SeverityCounts, count_by_severity
 from checks.rules_cross import identities, soft_relations
 from checks.rules_entries import entry_rules
 from checks.rules_subjects import subject_rules
@@ -162,11 +162,8 @@ class CheckSession:
             self._sorted = found
         return self._sorted
 
-    def counts(self) -> dict[Severity, int]:
-        counts = dict.fromkeys(SEVERITIES, 0)
-        for f in self.findings():
-            counts[f.severity] += 1
-        return counts
+    def counts(self) -> SeverityCounts:
+        return count_by_severity(self.findings())
 
     def _sort_key(self):
         order = {t: i for i, t in enumerate(table_order(self.project.meta.variant))}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -36,7 +37,8 @@ SEVERITIES = (Severity.ERROR, Severity.ROUNDING, Severity.WARNING, Severity.HINT
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A cell (table, row key, 栏次), a span of the text, a supplementary field or a workbook cell."""
+    """A cell (table, row key, 栏次), a span of the text, a supplementary field or a workbook cell;
+    ``checks.where`` words each kind."""
 
     table: T | None = None
     row: str | None = None  # internal row key: fixed key, subject code key, "total", ...
@@ -48,6 +50,9 @@ class Location:
     field: str | None = None  # supplementary data, e.g. "procurement.total"
     sheet: str | None = None
     cell: str | None = None
+    # Room for the places of a published document (a PDF page, a Word paragraph), not yet worded.
+    page: int | None = None
+    paragraph: int | None = None
 
 
 @dataclass(slots=True)
@@ -66,3 +71,21 @@ class Finding:
             if loc.table is not None:
                 return loc.table
         return None
+
+
+class SeverityCounts(dict[Severity, int]):
+    """Findings per severity, every severity present (0 when none); ``accepted`` is how many of
+    the warnings carry an accepted 说明."""
+
+    accepted: int = 0
+
+
+def count_by_severity(findings: Iterable[Finding], acceptances: Mapping[str, str] | None = None) -> SeverityCounts:
+    counts = SeverityCounts.fromkeys(SEVERITIES, 0)
+    accepted = 0
+    for f in findings:
+        counts[f.severity] += 1
+        if acceptances and f.severity is Severity.WARNING and f.key in acceptances:
+            accepted += 1
+    counts.accepted = accepted
+    return counts

@@ -6,14 +6,14 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from checks.catalog import RULES
-from checks.finding import SEVERITIES, Finding, Location, Severity
+from checks.finding import SEVERITIES, Finding, Location, count_by_severity
+from checks.where import SUPP_PART, TEXT, Where, sheet_cell
 from model.amount import fmt_plain
-from model.layout import THREE_ROW, T, printed_number, row_number, table_order, title
-from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL, Project
+from model.layout import printed_number, table_order, title
+from model.project import Project
 
-SUPP_PART = "补充数据"
 IMPORT_PART = "工作簿导入"
-TEXT_PART = "情况说明"
+TEXT_PART = TEXT
 
 
 def import_findings(imported) -> list[Finding]:
@@ -25,52 +25,14 @@ def import_findings(imported) -> list[Finding]:
         if issue.placed:
             continue
         rule = RULES["I801" if issue.level == "error" else "I802"]
-        sheet = f"工作表“{issue.sheet}”" if issue.sheet else "工作簿"
-        cell = f" {issue.cell}" if issue.cell else ""
-        message = rule.message(sheet=sheet, cell=cell, message=issue.message)
+        message = rule.message(where=sheet_cell(issue.sheet, issue.cell), message=issue.message)
         loc = Location(sheet=issue.sheet or None, cell=issue.cell or None)
         out.append(Finding(rule.id, rule.severity, message, (loc,), key=f"{rule.id}|{issue.sheet}|{issue.cell}|{i}"))
     return out
 
 
-def printed_row(project: Project, t: T, key: str | None) -> str | None:
-    if key is None:
-        return None
-    if t in (T.SUMMARY, T.FISCAL):
-        return str(row_number(t, project.meta.layout, key))
-    if t is T.BASIC:
-        return {PERSONNEL_TOTAL: "人员经费合计", PUBLIC_TOTAL: "公用经费合计"}.get(key, key)
-    if t is T.THREE:
-        return "1" if key == THREE_ROW else key
-    if key == TOTAL:
-        return "合计"
-    row = project.tables[t].row(key)
-    return row.code if row is not None else key.split("#")[0]
-
-
 def location_json(project: Project, loc: Location, sources: dict | None = None) -> dict:
-    out: dict[str, object] = {}
-    if loc.table is not None:
-        out["table"] = printed_number(loc.table, project.meta.variant)
-        row = printed_row(project, loc.table, loc.row)
-        if row is not None:
-            out["row"] = row
-        if loc.col is not None:
-            out["col"] = loc.col
-        if sources and loc.col is not None:
-            src = sources.get((loc.table, loc.row, loc.col))
-            if src:
-                out["sheet"], out["cell"] = src
-    if loc.section is not None:
-        out.update(section=loc.section, start=loc.start, end=loc.end, text=loc.text)
-    if loc.field is not None:
-        out["part"] = SUPP_PART
-        out["field"] = loc.field
-    if loc.sheet is not None and "sheet" not in out:
-        out["sheet"] = loc.sheet
-        if loc.cell:
-            out["cell"] = loc.cell
-    return out
+    return Where(project).json(loc, sources)
 
 
 def _value_json(v: Decimal | str | None) -> str | None:
@@ -82,24 +44,20 @@ def _value_json(v: Decimal | str | None) -> str | None:
 
 
 def summarize(findings: Sequence[Finding], project: Project) -> dict[str, int]:
-    counts = {s.value: 0 for s in SEVERITIES}
-    accepted = 0
-    for f in findings:
-        counts[f.severity.value] += 1
-        if f.severity is Severity.WARNING and f.key in project.acceptances:
-            accepted += 1
-    counts["accepted"] = accepted
-    return counts
+    """Counts by severity value, and "accepted": the warnings that carry a 说明."""
+    counts = count_by_severity(findings, project.acceptances)
+    return {**{s.value: n for s, n in counts.items()}, "accepted": counts.accepted}
 
 
 def to_json(findings: Sequence[Finding], project: Project, sources: dict | None = None, source: str = "") -> dict:
     items = []
+    where = Where(project)
     for f in findings:
         item = {
             "rule": f.rule,
             "severity": f.severity.value,
             "message": f.message,
-            "locations": [location_json(project, loc, sources) for loc in f.locations],
+            "locations": [where.json(loc, sources) for loc in f.locations],
             "expected": _value_json(f.expected),
             "actual": _value_json(f.actual),
         }

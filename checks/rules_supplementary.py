@@ -9,28 +9,12 @@ from checks.base import SUPP, Check, Ctx, Custom, finding, judge_difference
 from checks.finding import Finding, Location, Severity
 from checks.percent import judge_percent, percent, places_of
 from model.amount import ZERO
+from model.fields import label, project_path
 
-FIELD_LABELS = {
-    "procurement.total": "政府采购支出总额",
-    "procurement.goods": "政府采购货物支出",
-    "procurement.works": "政府采购工程支出",
-    "procurement.services": "政府采购服务支出",
-    "procurement.sme": "授予中小企业合同金额",
-    "procurement.small_micro": "授予小微企业合同金额",
-    "procurement.goods_sme": "货物采购授予中小企业合同金额",
-    "procurement.services_sme": "服务采购授予中小企业合同金额",
-    "staff.in_service_total": "在职实有人数",
-    "staff.in_service": "在职人员构成",
-    "staff.retired_total": "离退休人员",
-    "staff.retired_lixiu": "离休人员",
-    "staff.retired_tuixiu": "退休人员",
-    "assets.vehicles_total": "车辆总数",
-    "assets.vehicles": "各类车辆",
-    "admin_cost.amount": "机关运行经费支出",
-    "admin_cost.budget": "机关运行经费年初预算",
-    "budget.general_total": "一般公共预算财政拨款支出年初预算",
-    "budget.by_subject": "各科目年初预算",
-}
+
+def _label(field: str) -> str:
+    """A field as the messages name it: its title on the model ("政府采购支出总额")."""
+    return label(project_path(field))
 
 
 def _loc(*fields: str) -> list[Location]:
@@ -71,7 +55,7 @@ def _procurement_sum(ctx: Ctx) -> Sequence[Finding]:
             severity=severity,
             exp=total,
             act=p.total,
-            left="政府采购支出总额",
+            left=_label("procurement.total"),
             right="货物+工程+服务",
         ),
     )
@@ -88,8 +72,8 @@ def _not_above(rule: str, field_a: str, a: Decimal | None, field_b: str, b: Deci
         severity=severity,
         exp=b,
         act=a,
-        left=FIELD_LABELS[field_a],
-        right=FIELD_LABELS[field_b],
+        left=_label(field_a),
+        right=_label(field_b),
     )
 
 
@@ -196,7 +180,7 @@ def _budget_total(ctx: Ctx) -> Sequence[Finding]:
             _loc("budget.general_total", "budget.by_subject"),
             exp=total,
             act=b.general_total,
-            left="一般公共预算财政拨款支出年初预算",
+            left=_label("budget.general_total"),
             right="各" + ("类" if classes else "项") + "年初预算之和",
         ),
     )

@@ -8,7 +8,6 @@ warning carries its 说明. Severity is always written in words so that a graysc
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,15 +15,10 @@ from decimal import Decimal
 
 from checks.catalog import RULES
 from checks.finding import SEVERITIES, Finding, Location, Severity
-from checks.report import group, printed_row, summarize
-from checks.rules_entries import entry_label
-from checks.rules_supplementary import FIELD_LABELS
+from checks.report import group, summarize
+from checks.where import Where
 from model.amount import fmt_amount
-from model.layout import THREE_COLUMNS, T, column_name, fixed_row, printed_number
 from model.project import Project
-from model.sections import all_sections
-
-MAX_ROWS_LISTED = 8  # beyond this a location list names the count; the message names the sum
 
 
 @dataclass
@@ -78,6 +72,7 @@ def build_checklist(
         counts=summarize(findings, project),
     )
     no = 0
+    where = Where(project)
     for name, items in group(project, findings):
         rows = []
         for f in items:
@@ -89,7 +84,7 @@ def build_checklist(
                     severity=f.severity,
                     rule=f.rule,
                     rule_title=rule.title if rule else "",
-                    cells=cells_text(project, f.locations, sources),
+                    cells=where.listing(f.locations, sources),
                     message=f.message,
                     expected=value_text(f.expected),
                     actual=value_text(f.actual),
@@ -108,106 +103,9 @@ def value_text(v: Decimal | str | None) -> str:
     return str(v)
 
 
-# ---------------------------------------------------------------- where a finding is
-
-
-def _row_text(project: Project, t: T, key: str | None) -> str:
-    if key is None or t is T.THREE:
-        return ""
-    row = printed_row(project, t, key) or ""
-    if t in (T.SUMMARY, T.FISCAL):
-        label = re.sub(r"^[一二三四五六七八九十]+、", "", fixed_row(t, key).label)
-        return f"第{row}行（{label}）"
-    return row
-
-
-def _col_text(t: T, col: int | None) -> str:
-    if col is None or t is T.BASIC:
-        return ""
-    name = column_name(t, col)
-    if t is T.THREE:
-        group = next(c.group for c in THREE_COLUMNS if c.no == col).split("·")[0]
-        name = f"{group}·{name}"
-    return f"第{col}栏（{name}）" if name != "金额" else f"第{col}栏"
-
-
-def _table_cells(project: Project, locs: list[Location]) -> list[str]:
-    """Cells of one table, named compactly: "05表 合计、201、208·第1栏（小计）", "03表 合计·第1、2、3栏"."""
-    t = locs[0].table
-    by_col: dict[int | None, list[str]] = {}
-    for loc in locs:
-        rows = by_col.setdefault(loc.col, [])
-        text = _row_text(project, t, loc.row)
-        if text and text not in rows:
-            rows.append(text)
-    by_rows: dict[tuple[str, ...], list[int | None]] = {}
-    for col, rows in by_col.items():
-        by_rows.setdefault(tuple(rows), []).append(col)
-    prefix = f"{printed_number(t, project.meta.variant)}表"
-    out = []
-    for rows, cols in by_rows.items():
-        if len(rows) > MAX_ROWS_LISTED:
-            rows = (*rows[: MAX_ROWS_LISTED - 1], f"…等{len(rows)}行")
-        where = "、".join(rows)
-        numbers = [c for c in cols if c is not None]
-        if len(numbers) > 1 and t is not T.BASIC:
-            col_part = "第" + "、".join(map(str, numbers)) + "栏"
-        else:
-            col_part = _col_text(t, numbers[0] if numbers else None)
-        out.append(
-            prefix + (" " + where if where else "") + ("·" if where and col_part else " ") * bool(col_part) + col_part
-        )
-    return out
-
-
-def field_text(name: str) -> str:
-    if name in FIELD_LABELS:
-        return FIELD_LABELS[name]
-    m = re.fullmatch(r"performance\.projects\.(\d+)\.(\w+)", name)
-    if m:
-        what = {"rate": "执行率", "budget": "预算数", "executed": "执行数", "score": "自评得分"}.get(m[2], m[2])
-        return f"绩效自评第{int(m[1]) + 1}个项目{what}"
-    return entry_label(name)  # the other fields as the forms name them (e.g. 上年数·收、支总计)
-
-
-def _text_location(project: Project, loc: Location) -> str:
-    headings = {s.id: s.heading for s in all_sections(project.meta.variant)}
-    section = loc.section or ""
-    heading = headings.get(section, "")
-    name = (
-        f"{section}、{heading}" if heading and not section.startswith(("概况", "重点", "名词")) else heading or section
-    )
-    where = f"情况说明 {name}"
-    if loc.start is not None and loc.end is not None:
-        where += f" 第{loc.start + 1}～{loc.end}字"
-    if loc.text:
-        where += f" “{loc.text}”"
-    return where
-
-
 def cells_text(project: Project, locations: Sequence[Location], sources: dict | None = None) -> str:
-    """The cells, text spans, supplementary fields or workbook cells a finding points at."""
-    parts: list[str] = []
-    tables: dict[T, list[Location]] = {}
-    fields: list[str] = []
-    for loc in locations:
-        if loc.table is not None:
-            tables.setdefault(loc.table, []).append(loc)
-        elif loc.section is not None:
-            parts.append(_text_location(project, loc))
-        elif loc.field is not None:
-            fields.append(field_text(loc.field))
-        elif loc.sheet is not None or loc.cell:
-            parts.append(f"工作表“{loc.sheet}” {loc.cell}" if loc.sheet else f"工作簿 {loc.cell}")
-    table_parts = [text for locs in tables.values() for text in _table_cells(project, locs)]
-    first = locations[0] if locations else None
-    if sources and first is not None and first.table is not None:
-        src = sources.get((first.table, first.row, first.col))
-        if src and table_parts:
-            table_parts[0] += f"（工作表“{src[0]}” {src[1]}）"
-    if fields:
-        parts.append("补充数据 " + "、".join(fields))
-    return "；".join(table_parts + parts)
+    """The cells, text spans, form fields or workbook cells a finding points at (checks.where)."""
+    return Where(project).listing(locations, sources)
 
 
 # ---------------------------------------------------------------- HTML for QTextDocument

@@ -18,10 +18,11 @@ from export.docx_tables import add_plan_table, choose_layout, estimate_pages, te
 from export.docx_text import free_text, section_texts
 from export.docx_writer import DocWriter, break_run, text_run
 from export.sheet_plan import plan_sheet
+from model.fields import group
 from model.fileio import write_atomic
 from model.layout import chinese_ordinal, table_order, title
 from model.project import Project
-from model.sections import KEY_WORK, OVERVIEW, explanation_sections
+from model.sections import GLOSSARY, KEY_WORK, OVERVIEW, explanation_sections
 
 # Charts print 14.5 cm wide inside the 15.6 cm 版心, keeping their drawn proportions.
 CHART_WIDTH = round(14.5 / 2.54 * 1440)
@@ -97,10 +98,11 @@ def _part(w: DocWriter, number: int, name: str, space_before: int = 0) -> None:
 def _overview(w: DocWriter, project: Project, texts: dict[str, str]) -> None:
     _part(w, 1, f"{project.meta.department}概况")
     generated = {"概况.机构": units_lines(project), "概况.人员": staff_lines(project)}
+    # Where the data that writes a section is entered, for a section left to fill.
+    units, staff = group("units"), group("supplementary.staff")
     hints = {
-        "概况.职能": "部门主要职能",
-        "概况.机构": "机构设置情况（或在“单位构成”中填写本级和下属单位）",
-        "概况.人员": "部门人员构成（或在“人员构成”中填写人数）",
+        "概况.机构": f"（或在“{units.title if units else ''}”中填写本级和下属单位）",
+        "概况.人员": f"（或在“{staff.title if staff else ''}”中填写人数）",
     }
     for i, section in enumerate(OVERVIEW, 1):
         w.heading(f"{chinese_ordinal(i)}、{section.heading}", 2)
@@ -110,7 +112,7 @@ def _overview(w: DocWriter, project: Project, texts: dict[str, str]) -> None:
             for line in generated[section.id]:
                 w.paragraph(line)
         else:
-            w.to_fill(hints[section.id])
+            w.to_fill(section.heading + hints.get(section.id, ""))
 
 
 def _tables(w: DocWriter, project: Project) -> None:
@@ -173,13 +175,13 @@ def _key_work(w: DocWriter, project: Project, texts: dict[str, str]) -> None:
     if KEY_WORK.id in texts:
         free_text(w, texts[KEY_WORK.id], KEY_WORK.heading)
     else:
-        w.to_fill("重点工作完成情况（可含“序号、重要事项、工作内容及目标、完成情况”表）")
+        w.to_fill(f"{KEY_WORK.heading}（可含“序号、重要事项、工作内容及目标、完成情况”表）")
 
 
 def _glossary(w: DocWriter, project: Project, texts: dict[str, str]) -> None:
     w.new_page()
-    _part(w, 5, "名词解释")
-    for line in glossary_lines(project, texts.get("名词解释", "")):
+    _part(w, 5, GLOSSARY.heading)
+    for line in glossary_lines(project, texts.get(GLOSSARY.id, "")):
         runs = [text_run(line.text)] if line.text else []
         if line.gap:
             runs.append(text_run(f"【待填写：{line.gap}】", "ToFill"))

@@ -54,8 +54,8 @@ def test_basic_three_text_supplementary_and_import_locations():
     assert text == "情况说明 三、支出决算情况说明 第5～10字 “1105.52”"
     assert cells_text(p, [Location(section="概况.职能", start=0, end=2)]) == "情况说明 部门主要职能 第1～2字"
     fields = [Location(field="procurement.total"), Location(field="procurement.goods")]
-    assert cells_text(p, fields) == "补充数据 政府采购支出总额、政府采购货物支出"
-    assert cells_text(p, [Location(field="performance.projects.1.rate")]) == "补充数据 绩效自评第2个项目执行率"
+    assert cells_text(p, fields) == "补充数据 政府采购·政府采购支出总额、政府采购货物支出"
+    assert cells_text(p, [Location(field="performance.projects.1.rate")]) == "补充数据 绩效自评·自评项目第2行·执行率"
     assert cells_text(p, [Location(sheet="公开02表", cell="C9")]) == "工作表“公开02表” C9"
 
 

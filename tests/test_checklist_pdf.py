@@ -127,7 +127,7 @@ def test_text_and_supplementary_findings_given_by_the_window(qapp, tmp_path):
     write_checklist_pdf(p, pdf, given, checked_at=WHEN)
     raw = _flat(_text(pdf, "-raw"))
     assert "情况说明一、收入支出决算总体情况说明第11～17字“1105.50”" in raw
-    assert "补充数据政府采购支出总额" in raw
+    assert "补充数据政府采购·政府采购支出总额" in raw
     assert "1,105.52" in raw and "T701" in raw
 
 

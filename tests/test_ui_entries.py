@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from checks.engine import run_checks
-from checks.rules_entries import entry_label, entry_reason
+from checks.where import field_long
+from model.fields import reason
 from model.fileio import load_project, save_project
 from model.project import PerfProject
 from tests import test_ui_support as support
@@ -78,15 +79,15 @@ def test_labels_and_reasons_say_which_field_and_why():
     from tests.seed_data import caidian_2024
 
     p = caidian_2024()
-    assert entry_label("supplementary.procurement.services") == "政府采购·政府采购服务支出"
-    assert entry_label("supplementary.performance.projects.1.rate") == "绩效自评·自评项目第2行·执行率"
-    assert entry_label("supplementary.budget.by_subject.2013101") == "年初预算·科目 2013101"
-    assert entry_reason(p, "supplementary.staff.in_service_total", "3.5") == "应为不小于0的整数"
-    assert "元" in entry_reason(p, "supplementary.procurement.total", "5000元")
-    assert entry_reason(p, "meta.year", "二〇二四").startswith("应为年度")
+    assert field_long("procurement.services") == "补充数据 政府采购·政府采购服务支出"
+    assert field_long("performance.projects.1.rate") == "补充数据 绩效自评·自评项目第2行·执行率"
+    assert field_long("budget.by_subject.2013101") == "补充数据 年初预算·科目 2013101"
+    assert reason("supplementary.staff.in_service_total", "3.5") == "应为不小于0的整数"
+    assert "元" in reason("supplementary.procurement.total", "5000元")
+    assert reason("meta.year", "二〇二四").startswith("应为年度")
     p.invalid_fields["meta.year"] = "二〇二四"
     assert [f.message for f in run_checks(p) if f.rule == "V002"] == [
-        "部门信息·年度：“二〇二四”无法识别，应为年度（如 2024）"
+        "部门概况 部门信息·年度：“二〇二四”无法识别，应为年度（如 2024）"
     ]
 
 

@@ -345,11 +345,11 @@ def test_findings_in_the_text_are_placed_by_section_as_printed(window):
 
     def where(section: str) -> str:
         f = Finding("T701", Severity.ERROR, "x", (Location(section=section, start=0, end=1),))
-        return describe_location(window.ctl, f, {})
+        return describe_location(window.ctl, f)
 
     assert where("五") == "情况说明 五"
-    assert where("概况.职能") == "情况说明·部门主要职能"
-    assert where("名词解释") == "情况说明·名词解释"
+    assert where("概况.职能") == "情况说明 部门主要职能"
+    assert where("名词解释") == "情况说明 名词解释"
 
 
 def test_form_fields_line_up_down_the_page_and_group_headings_show_whole(window, qtbot):

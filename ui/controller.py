@@ -19,15 +19,17 @@ from PySide6.QtGui import QUndoStack
 from checks.engine import CheckSession, Delta
 from checks.finding import Finding
 from checks.report import import_findings
+from model import fields
 from model.amount import parse_amount
 from model.catalog import functional_catalog, parent_code
+from model.fields import SUPP_PREFIX
 from model.fileio import SUFFIX, remove_stale_temporaries, save_project
+from model.kinds import YEAR, EntryError
 from model.layout import SUBJECT_TABLES, T
 from model.project import TOTAL, Project, ensure_structure, set_cell_value
 from ui import commands as cmd
 from ui.autosum import compute_totals
 from ui.commands import CellState
-from ui.fields import SUPP_PREFIX, get_path, set_path
 from ui.findex import FindingIndex
 from ui.lock import ProjectLock
 from ui.recovery import INTERVAL_MS, RecoverySlot
@@ -280,6 +282,16 @@ class ProjectController(QObject):
         if keys:
             self.undo_stack.push(cmd.RemoveRows(self, t, keys, f"删除科目行 {len(keys)} 行"))
 
+    def commit_entry(self, path: str, typed: str, text: str = "修改") -> bool:
+        """What was typed in a form: the field's value, or the text itself when it does not parse."""
+        try:
+            value = fields.parse(path, typed)
+        except EntryError:
+            # A year cannot be empty: it keeps its value while the typed text waits for correction.
+            keep = fields.get_value(self.project, path) if fields.kind(path) is YEAR else None
+            return self.set_entry(path, keep, typed, text)
+        return self.set_entry(path, value, None, text)
+
     def set_field(self, path: str, value: Any, text: str = "修改") -> bool:
         """A field set to a value (anything typed there that did not parse goes with it)."""
         return self.set_entry(path, value, None, text)
@@ -287,7 +299,7 @@ class ProjectController(QObject):
     def set_entry(self, path: str, value: Any, typed: str | None, text: str = "修改") -> bool:
         """A form entry: a parsed value (``typed`` None), or text that did not parse, which is kept
         in the project and leaves the field without a value (``value`` is then what stays, normally None)."""
-        old = (copy.deepcopy(get_path(self.project, path)), self.project.invalid_fields.get(path))
+        old = (copy.deepcopy(fields.get_value(self.project, path)), self.project.invalid_fields.get(path))
         new = (value, typed)
         if old == new:
             return False
@@ -298,7 +310,7 @@ class ProjectController(QObject):
         self.undo_stack.push(cmd.ListInsert(self, path, index, item, text))
 
     def remove_item(self, path: str, index: int, text: str = "删除一行") -> None:
-        item = copy.deepcopy(get_path(self.project, path)[index])
+        item = copy.deepcopy(fields.get_value(self.project, path)[index])
         self.undo_stack.push(cmd.ListRemove(self, path, index, item, text))
 
     def accept(self, key: str, note: str | None) -> None:
@@ -339,7 +351,7 @@ class ProjectController(QObject):
         self.findingsChanged.emit()
 
     def apply_field(self, path: str, value: Any) -> None:
-        set_path(self.project, path, copy.deepcopy(value))
+        fields.set_value(self.project, path, copy.deepcopy(value))
         self._field_changed(path)
 
     def apply_entry(self, path: str, value: Any, typed: str | None) -> None:
@@ -354,7 +366,7 @@ class ProjectController(QObject):
     ) -> dict[str, str]:
         """Insert or remove a list item; the texts typed in later items' cells move with them.
         Returns what was typed in a removed item's cells (``typed`` gives it back on insert)."""
-        items = get_path(self.project, path)
+        items = fields.get_value(self.project, path)
         dropped: dict[str, str] = {}
         if insert is not None:
             self._shift_typed(path, insert[0], 1)

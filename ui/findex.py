@@ -9,27 +9,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from checks.engine import Delta
-from checks.finding import SEVERITIES, Finding, Location, Severity
+from checks.finding import Finding, Location, Severity, count_by_severity
+from model.fields import Group, group, project_path
 from model.layout import T
+from model.project import OVERVIEW
 
-# Which 补充数据/部门概况 page owns a supplementary field, by its first path component.
-FIELD_PAGES = {
-    "last_year": "supp.last_year",
-    "budget": "supp.budget",
-    "admin_cost": "supp.admin_cost",
-    "procurement": "supp.procurement",
-    "assets": "supp.assets",
-    "performance": "supp.performance",
-    "staff": "overview.staff",
-    "units": "overview.units",
-    "meta": "overview.meta",
-}
 TEXT_PAGE = "text"
 IMPORT_PAGE = "import"
 
 
 def table_page(t: T) -> str:
     return f"table.{t}"
+
+
+def group_page(g: Group) -> str:
+    """The navigator page of a group of form fields: "overview.staff", "supp.procurement"."""
+    return f"{'overview' if g.part == OVERVIEW else 'supp'}.{g.name}"
+
+
+def field_page(field: str) -> str | None:
+    """The page that shows a field a finding names ("procurement.total" → "supp.procurement")."""
+    g = group(project_path(field))
+    return group_page(g) if g is not None else None
 
 
 def pages_of(f: Finding) -> list[str]:
@@ -46,7 +47,7 @@ def page_of_location(loc: Location) -> str | None:
     if loc.table is not None:
         return table_page(loc.table)
     if loc.field is not None:
-        return FIELD_PAGES.get(loc.field.split(".", 1)[0])
+        return field_page(loc.field)
     if loc.section is not None:
         return TEXT_PAGE
     if loc.sheet is not None or loc.cell is not None:
@@ -153,11 +154,8 @@ def worst(findings: Iterable[Finding], accepted: dict[str, str] | None = None) -
 
 
 def count_by_page(findings: Iterable[Finding]) -> dict[str, dict[Severity, int]]:
-    out: dict[str, dict[Severity, int]] = {}
+    by_page: dict[str, list[Finding]] = {}
     for f in findings:
         for page in pages_of(f):
-            counts = out.get(page)
-            if counts is None:
-                counts = out[page] = dict.fromkeys(SEVERITIES, 0)
-            counts[f.severity] += 1
-    return out
+            by_page.setdefault(page, []).append(f)
+    return {page: count_by_severity(found) for page, found in by_page.items()}

@@ -19,43 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.finding import SEVERITIES, Finding, Severity
-from checks.report import printed_row
-from model.layout import printed_number
-from model.sections import all_sections, explanation_sections
+from checks.finding import SEVERITIES, Finding, Severity, count_by_severity
+from checks.where import Where
 from ui import style
 from ui.controller import ProjectController
-from ui.findex import TEXT_PAGE, page_of_location, pages_of
+from ui.findex import pages_of
 
 COLUMNS = ("级别", "位置", "问题", "说明")
-_NUMERALS = {sec.id for sec in explanation_sections("2023")}  # 一 … 十三
 CURRENT = "__current__"
 ALL = "__all__"  # not None: an empty QVariant read back from Qt is a miscounted None in PySide 6.12
 
 
-def describe_location(ctl: ProjectController, f: Finding, titles: dict[str, str]) -> str:
-    p = ctl.project
-    for loc in f.locations:
-        if loc.table is not None:
-            text = f"{printed_number(loc.table, p.meta.variant)}表"
-            row = printed_row(p, loc.table, loc.row) if loc.row else None
-            if row:
-                text += f" 第{row}行" if row.isdigit() and loc.table in ("summary", "fiscal", "three") else f" {row}"
-            if loc.col is not None and loc.table != "basic":
-                text += f" 第{loc.col}栏"
-            return text
-    loc = f.locations[0] if f.locations else None
-    if loc is None:
-        return ""
-    page = page_of_location(loc)
-    if loc.field is not None:
-        return titles.get(page or "", "补充数据")
-    if page == TEXT_PAGE:
-        headings = {sec.id: sec.heading for sec in all_sections(p.meta.variant)}
-        if loc.section in _NUMERALS:
-            return f"情况说明 {loc.section}"
-        return f"情况说明·{headings.get(loc.section or '', loc.section)}"
-    return f"工作簿 {loc.sheet or ''} {loc.cell or ''}".strip()
+def describe_location(ctl: ProjectController, f: Finding) -> str:
+    """The 位置 column: the short form of where the finding is (checks.where)."""
+    return Where(ctl.project).finding_short(f.locations)
 
 
 class FindingsModel(QAbstractTableModel):
@@ -65,7 +42,6 @@ class FindingsModel(QAbstractTableModel):
         self.rows: list[Finding] = []
         self.severities: set[Severity] = set(SEVERITIES)
         self.page: str | None = None
-        self.titles: dict[str, str] = {}
         self._where: dict[int, str] = {}
 
     def refresh(self) -> None:
@@ -109,7 +85,7 @@ class FindingsModel(QAbstractTableModel):
             if c == 1:
                 where = self._where.get(id(f))
                 if where is None:
-                    where = self._where[id(f)] = describe_location(self.ctl, f, self.titles)
+                    where = self._where[id(f)] = describe_location(self.ctl, f)
                 return where
             if c == 2:
                 return f.message
@@ -147,7 +123,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("中")
         self.view.setColumnWidth(0, em * 9)  # "警告（已说明）" whole
-        self.view.setColumnWidth(1, em * 12)
+        self.view.setColumnWidth(1, em * 16)  # "绩效自评·自评项目第2行·执行率" whole
         self.view.setColumnWidth(3, em * 14)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.doubleClicked.connect(self._activated)
@@ -194,8 +170,7 @@ class FindingsPanel(QWidget):
         ctl.findingsChanged.connect(self.refresh)
 
     def set_pages(self, pages: list[tuple[str, str]]) -> None:
-        """(key, title) of the navigator's pages, for the scope list and the 位置 column."""
-        self.model.titles = dict(pages)
+        """(key, title) of the navigator's pages, for the scope list."""
         current = self.scope.currentData()
         self.scope.blockSignals(True)
         self.scope.clear()
@@ -220,13 +195,9 @@ class FindingsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        counts = dict.fromkeys(SEVERITIES, 0)
-        accepted = 0
-        for f in self.ctl.findings():
-            counts[f.severity] += 1
-            if f.severity is Severity.WARNING and f.key in self.ctl.project.acceptances:
-                accepted += 1
+        counts = count_by_severity(self.ctl.findings(), self.ctl.project.acceptances)
         for sev, b in self.buttons.items():
+            accepted = counts.accepted
             extra = f"（已说明 {accepted}）" if sev is Severity.WARNING and accepted else ""
             text = f"{sev.label} {counts[sev]}{extra}"
             if b.text() != text:  # a new text re-lays out the bar: only when it changed

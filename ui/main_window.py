@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.finding import SEVERITIES, Finding, Severity
+from checks.finding import SEVERITIES, Finding, Severity, count_by_severity
 from export.command import writer
 from model.fileio import FILE_FILTER, SUFFIX
 from model.loader import InputError, is_workbook, load_input
@@ -306,10 +306,8 @@ class MainWindow(QMainWindow):
     def _findings_changed(self) -> None:
         found = self.ctl.findings()
         self.navigator.set_counts(count_by_page(found))
-        counts = dict.fromkeys(SEVERITIES, 0)
-        for f in found:
-            counts[f.severity] += 1
-        accepted = sum(1 for f in found if f.severity is Severity.WARNING and f.key in self.ctl.project.acceptances)
+        counts = count_by_severity(found, self.ctl.project.acceptances)
+        accepted = counts.accepted
         parts = []
         for s in SEVERITIES:
             color = style.STRONG[s].name() if counts[s] else "#777777"

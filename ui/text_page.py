@@ -35,11 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.finding import SEVERITIES, Finding, Location, Severity
+from checks.finding import SEVERITIES, Finding, Location, Severity, count_by_severity
 from checks.text import TextSession, split_sections
 from checks.text.docfile import FILE_FILTER, TextFileError, read_document
 from checks.text.draft import apply_draft, refresh
-from checks.text.sections import subject_section
 from model.project import Project
 from model.sections import all_sections
 from ui.text_editor import SectionEditor, replace_text
@@ -47,40 +46,6 @@ from ui.text_style import SEVERITY_LINE
 
 RECHECK_MS = 150  # after the last keystroke: typing stays fluid, marks follow within a blink
 SID_ROLE = Qt.ItemDataRole.UserRole
-
-
-_SHORT = {
-    "total": "收支总体情况",
-    "income": "收入决算",
-    "expense": "支出决算",
-    "fiscal": "财政拨款收支总体情况",
-    "general": "一般公共预算财政拨款支出",
-    "basic": "一般公共预算基本支出",
-    "fund": "政府性基金",
-    "soe": "国有资本经营",
-    "three": "“三公”经费",
-    "admin": "机关运行经费",
-    "procurement": "政府采购",
-    "assets": "国有资产占用",
-    "performance": "预算绩效",
-}
-
-
-def section_title(sid: str, heading: str) -> str:
-    """The heading as printed, above the editor."""
-    if sid.startswith("概况."):
-        return f"概况·{heading}"
-    if sid in ("重点工作", "名词解释"):
-        return heading
-    return f"{sid}、{heading}"
-
-
-def short_titles(variant: str) -> dict[str, str]:
-    """Names short enough for the list of sections."""
-    out = {"概况.职能": "概况·主要职能", "概况.机构": "概况·机构设置", "概况.人员": "概况·人员构成"}
-    out.update({sid: f"{sid} {_SHORT[subject]}" for subject, sid in subject_section(variant).items()})
-    out.update({"重点工作": "重点工作完成情况", "名词解释": "名词解释"})
-    return out
 
 
 class TextPage(QWidget):
@@ -186,7 +151,7 @@ class TextPage(QWidget):
                 w.deleteLater()
             self.editors.clear()
             self.titles: dict[str, str] = {}
-            self.short = short_titles(project.meta.variant)
+            self.short = {s.id: s.short for s in all_sections(project.meta.variant)}
             for s in all_sections(project.meta.variant):
                 editor = SectionEditor(s.id)
                 editor.setPlainText(project.text.get(s.id, ""))
@@ -194,7 +159,7 @@ class TextPage(QWidget):
                 editor.fixRequested.connect(self.fix)
                 self.editors[s.id] = editor
                 self.stack.addWidget(editor)
-                self.titles[s.id] = section_title(s.id, s.heading)
+                self.titles[s.id] = s.title
                 item = QListWidgetItem(self.short[s.id])
                 item.setData(SID_ROLE, s.id)
                 self.sections.addItem(item)
@@ -307,12 +272,10 @@ class TextPage(QWidget):
             item.setToolTip(f"{self.titles[sid]}\n{found}")
 
     def _counts(self) -> dict[str, dict[Severity, int]]:
-        out: dict[str, dict[Severity, int]] = {}
+        by_section: dict[str, list[Finding]] = {}
         for f in self.session.findings():
-            sid = f.locations[0].section or ""
-            out.setdefault(sid, {}).setdefault(f.severity, 0)
-            out[sid][f.severity] += 1
-        return out
+            by_section.setdefault(f.locations[0].section or "", []).append(f)
+        return {sid: count_by_severity(found) for sid, found in by_section.items()}
 
     def _update_status(self) -> None:
         cov = self.session.coverage()

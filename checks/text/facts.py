@@ -18,7 +18,8 @@ from functools import cached_property
 
 from checks.base import Ctx
 from checks.finding import Location
-from checks.rules_supplementary import FIELD_LABELS
+from checks.where import field_long
+from model import fields
 from model.amount import ZERO
 from model.layout import THREE_ROW, T
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL, Project
@@ -54,7 +55,7 @@ class Concept:
 @dataclass(frozen=True, slots=True)
 class Fact:
     value: Decimal
-    where: str  # "05表 合计·小计", "补充数据：机关运行经费年初预算"
+    where: str  # "05表 合计·小计", "补充数据 机关运行经费·机关运行经费年初预算" (checks.where)
     location: Location
     from_table: bool
 
@@ -340,10 +341,7 @@ class Facts:
             value = self._whole_kind("services")
         if value is None:
             return None
-        label = FIELD_LABELS.get(spec.path) or _PATH_LABELS.get(spec.path.split(".")[0], "") + concept_label(
-            cid, self.project
-        )
-        return Fact(Decimal(value), f"补充数据：{label}", Location(field=spec.path), False)
+        return Fact(Decimal(value), field_long(spec.path), Location(field=spec.path), False)
 
     def _whole_kind(self, kind: str) -> Decimal | None:
         # All contracts went to small and medium enterprises: then so did each kind's.
@@ -354,21 +352,8 @@ class Facts:
         return None
 
 
-_PATH_LABELS = {"last_year": "上年", "budget": "年初预算·", "performance": "绩效·", "staff": "", "assets": ""}
-
-
 def _lookup(project: Project, path: str) -> Decimal | int | None:
-    obj: object = project.supplementary
-    for part in path.split("."):
-        if obj is None:
-            return None
-        if isinstance(obj, dict):
-            obj = obj.get(part)
-        elif isinstance(obj, list):
-            i = int(part)
-            obj = obj[i] if i < len(obj) else None
-        else:
-            obj = getattr(obj, part, None)
+    obj = fields.lookup(project.supplementary, path)
     if isinstance(obj, (Decimal, int)) and not isinstance(obj, bool):
         return obj
     return None

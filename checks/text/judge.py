@@ -20,8 +20,10 @@ from checks.finding import Finding, Location, Severity
 from checks.percent import judge_percent, percent, places_of
 from checks.text.facts import MEASURE_LABEL, PARTS, Fact, Facts
 from checks.text.reading import Claim, Reading
+from checks.where import section_name
 from model.amount import ZERO
 from model.layout import T
+from model.sections import GLOSSARY, KEY_WORK, OVERVIEW_PREFIX
 
 CENT = Decimal("0.01")
 _UNIT_SCALE = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
@@ -30,16 +32,8 @@ CHECKED_OVERVIEW = ("概况.人员",)
 _TABLE_OF = {"fund_income": T.FUND, "fund_expense": T.FUND, "soe_income": T.SOE, "soe_expense": T.SOE}
 
 
-def section_label(sid: str) -> str:
-    if sid.startswith("概况."):
-        return {"概况.职能": "概况·部门主要职能", "概况.机构": "概况·机构设置", "概况.人员": "概况·人员构成"}[sid]
-    if sid in ("重点工作", "名词解释"):
-        return sid
-    return f"情况说明{sid}"
-
-
 def is_checked(sid: str) -> bool:
-    return sid in CHECKED_OVERVIEW or not (sid.startswith("概况.") or sid in ("重点工作", "名词解释"))
+    return sid in CHECKED_OVERVIEW or not (sid.startswith(OVERVIEW_PREFIX) or sid in (KEY_WORK.id, GLOSSARY.id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +148,7 @@ class Judge:
     ) -> None:
         """``replacement``: what the span should read (the one-click fix), also the expected value."""
         loc = self._loc(sid, c)
-        fields.setdefault("section", section_label(sid))
+        fields.setdefault("section", section_name(sid))
         fields.setdefault("text", "".join((loc.text or "").split()))
         fields.setdefault("expected", replacement or "")
         self.out.findings.append(
@@ -499,7 +493,7 @@ class Judge:
                 continue
             firsts = [v[0] for v in by_value.values()]
             detail = "，".join(
-                f"{section_label(s)}写作“{''.join(self.readings[s].original(self.readings[s].claims[i])[2].split())}”"
+                f"{section_name(s)}写作“{''.join(self.readings[s].original(self.readings[s].claims[i])[2].split())}”"
                 for s, i in firsts
             )
             sid, i = firsts[-1]

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from checks.catalog import RULES
 from checks.finding import Finding, Location
 from checks.text.facts import Facts
-from checks.text.judge import Judge, section_label
+from checks.text.judge import Judge
 from checks.text.reading import Reading, read_section
 from checks.text.terms import TermMatcher
 from checks.text.wording import leftovers, listed_items
+from checks.where import section_name
 from model.project import Project
 from model.sections import all_sections
 
@@ -108,7 +109,7 @@ class TextSession:
         text = r.text[start:end]
         base = f"{rule}|{sid}|{r.norm.text[a:b]}"
         seen[base] += 1
-        message = RULES[rule].message(section=section_label(sid), text="".join(text.split()), **fields)
+        message = RULES[rule].message(section=section_name(sid), text="".join(text.split()), **fields)
         loc = Location(section=sid, start=start, end=end, text=text)
         return Finding(rule, RULES[rule].severity, message, (loc,), None, text, f"{base}|{seen[base]}")
 

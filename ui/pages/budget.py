@@ -7,13 +7,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from model import fields
 from model.amount import fmt_amount
 from model.catalog import functional_catalog
 from model.layout import T
 from model.project import TOTAL
 from ui import style
 from ui.controller import ProjectController
-from ui.values import commit_entry, typed_error
 
 PATH = "supplementary.budget.by_subject"
 HEADERS = ("科目编码", "科目名称", "05表决算数（万元）", "年初预算数（万元）")
@@ -59,7 +59,7 @@ class BudgetModel(QAbstractTableModel):
         if not index.isValid():
             return None
         code, c = self.codes[index.row()], index.column()
-        error = typed_error(self.ctl, "money", f"{PATH}.{code}") if c == 3 else None
+        error = fields.typed_entry(self.ctl.project, f"{PATH}.{code}") if c == 3 else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if c == 0:
                 return code
@@ -91,7 +91,7 @@ class BudgetModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or index.column() != 3:
             return False
         code = self.codes[index.row()]
-        commit_entry(self.ctl, "money", f"{PATH}.{code}", "" if value is None else str(value), f"修改年初预算 {code}")
+        self.ctl.commit_entry(f"{PATH}.{code}", "" if value is None else str(value), f"修改年初预算 {code}")
         return True
 
 
@@ -99,7 +99,7 @@ class BudgetEditor(QWidget):
     def __init__(self, ctl: ProjectController):
         super().__init__()
         self.ctl = ctl
-        self.field = "budget.by_subject"  # the finding field this editor shows
+        self.field = fields.finding_path(PATH)  # the finding field this editor shows
         self.model = BudgetModel(ctl)
         self.view = QTableView()
         self.setFocusProxy(self.view)

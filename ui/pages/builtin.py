@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from model.fields import group, groups
 from model.layout import T
-from ui.pages import supplementary as s
+from model.project import OVERVIEW
+from ui.findex import group_page
 from ui.pages.forms import FormPage
 from ui.pages.registry import GROUP_OVERVIEW, GROUP_SUPP, GROUP_TABLES, GROUP_TEXT, PageSpec, table_title
+from ui.pages.supplementary import FORMS
 
 
 def _form(spec):
@@ -27,20 +30,20 @@ def _text(ctl):
     return TextHost(ctl)
 
 
+def _forms() -> list[PageSpec]:
+    """A page per group of form fields, titled and placed as the model says, in its order."""
+    order = {g.path: i for i, g in enumerate(groups())}
+    out = []
+    for form in FORMS:
+        g = group(form.path)
+        assert g is not None, form.path
+        part = GROUP_OVERVIEW if g.part == OVERVIEW else GROUP_SUPP
+        out.append(PageSpec(group_page(g), part, g.title, _form(form), order[g.path]))
+    return out
+
+
 def builtin_pages() -> list[PageSpec]:
-    pages = [
-        PageSpec("overview.meta", GROUP_OVERVIEW, "部门信息", _form(s.META), 0),
-        PageSpec("overview.units", GROUP_OVERVIEW, "单位构成", _form(s.UNITS), 1),
-        PageSpec("overview.staff", GROUP_OVERVIEW, "人员构成", _form(s.STAFF), 2),
-    ]
+    pages = _forms()
     pages += [PageSpec(f"table.{t}", GROUP_TABLES, table_title(t), _table(t)) for t in T]
-    pages += [
-        PageSpec("supp.last_year", GROUP_SUPP, "上年数", _form(s.LAST_YEAR), 0),
-        PageSpec("supp.budget", GROUP_SUPP, "年初预算", _form(s.BUDGET), 1),
-        PageSpec("supp.admin_cost", GROUP_SUPP, "机关运行经费", _form(s.ADMIN_COST), 2),
-        PageSpec("supp.procurement", GROUP_SUPP, "政府采购", _form(s.PROCUREMENT), 3),
-        PageSpec("supp.assets", GROUP_SUPP, "国有资产", _form(s.ASSETS), 4),
-        PageSpec("supp.performance", GROUP_SUPP, "绩效自评", _form(s.PERFORMANCE), 5),
-        PageSpec("text", GROUP_TEXT, "情况说明", _text, 0),
-    ]
+    pages.append(PageSpec("text", GROUP_TEXT, "情况说明", _text, 0))
     return pages

@@ -1,8 +1,9 @@
 """Forms for what the nine tables do not hold: department, units, staff and the supplementary
 data the text quotes (上年数, 年初预算, 机关运行经费, 政府采购, 国有资产, 绩效自评).
 
-A form is a list of fields (dotted paths into the project) and of small list tables. Each
-committed entry is an undo step. An entry that does not parse keeps what was typed, turns red
+A form is a list of fields (dotted paths into the project) and of small list tables; what each
+field is called and what it holds comes from the model (``model.fields``). Each committed entry
+is an undo step. An entry that does not parse keeps what was typed, turns red
 and says why; the text is kept in the project (``Project.invalid_fields``, so it survives saving)
 and the field has no value until the entry is corrected (the check V002 lists it).
 """
@@ -29,44 +30,75 @@ from PySide6.QtWidgets import (
 )
 
 from checks.finding import Location, Severity
+from model import fields
+from model.fields import finding_path
+from model.kinds import CHOICE, MONEY, PERCENT, Kind
 from ui import style
 from ui.controller import ProjectController
-from ui.fields import finding_field, get_path
 from ui.findex import worst
-from ui.values import commit_entry, show_value, typed_error
+
+_UNITS = {MONEY: "（万元）", PERCENT: "（%）"}
 
 
 @dataclass(frozen=True)
 class Field:
     path: str
-    label: str
-    kind: str = "money"  # money | count | year | percent | score | text | choice
+    label: str = ""  # only where the form words the field differently from the model ("其中：货物")
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
     hint: str = ""
+
+    @property
+    def kind(self) -> Kind | None:
+        return fields.kind(self.path)
+
+    @property
+    def text(self) -> str:
+        return self.label or fields.label(self.path)
 
 
 @dataclass(frozen=True)
 class Column:
     attr: str | None  # None: the list item itself (a list of names)
-    label: str
-    kind: str = "text"
+    label: str = ""  # only where the form words it differently from the model
 
 
 @dataclass(frozen=True)
 class ListSpec:
     path: str
-    label: str
     columns: tuple[Column, ...]
     new_item: object = None  # a factory for a blank item
     hint: str = ""
 
+    @property
+    def label(self) -> str:
+        return fields.label(self.path)
+
+    def column_path(self, row: int, col: int) -> str:
+        attr = self.columns[col].attr
+        return f"{self.path}.{row}" + (f".{attr}" if attr else "")
+
+    def column_kind(self, col: int) -> Kind | None:
+        return fields.kind(self.column_path(0, col))
+
+    def column_label(self, col: int) -> str:
+        column = self.columns[col]
+        if column.label:
+            return column.label
+        return fields.facts(self.column_path(0, col)).title + _UNITS.get(self.column_kind(col), "")
+
 
 @dataclass
 class FormSpec:
-    title: str
+    path: str  # the group of fields it shows (model.fields.groups): its title is the page's
     intro: str
     # str: a group heading; a callable: a widget built for the controller (e.g. the budget table)
     parts: list = field(default_factory=list)
+    title: str = ""  # only where the page's heading differs from the group's title
+
+    @property
+    def heading(self) -> str:
+        g = fields.group(self.path)
+        return self.title or (g.title if g else "")
 
 
 _ERR = Severity.ERROR
@@ -88,7 +120,7 @@ class FieldEdit(QLineEdit):
     def __init__(self, ctl: ProjectController, spec: Field):
         super().__init__()
         self.ctl, self.spec = ctl, spec
-        if spec.kind in ("money", "count", "percent", "score", "year"):
+        if spec.kind is not None and spec.kind.numeric:
             self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setMaximumWidth(180)
             self.setFont(style.amount_font(self.font()))
@@ -96,13 +128,14 @@ class FieldEdit(QLineEdit):
 
     @property
     def error(self) -> str | None:
-        bad = typed_error(self.ctl, self.spec.kind, self.spec.path)
+        bad = fields.typed_entry(self.ctl.project, self.spec.path)
         return bad[1] if bad else None
 
     def refresh(self) -> None:
         """Show what the project holds (after undo, redo or another project): the value or the typed text."""
-        bad = typed_error(self.ctl, self.spec.kind, self.spec.path)
-        self.setText(bad[0] if bad else show_value(self.spec.kind, get_path(self.ctl.project, self.spec.path)))
+        path = self.spec.path
+        bad = fields.typed_entry(self.ctl.project, path)
+        self.setText(bad[0] if bad else fields.show(path, fields.get_value(self.ctl.project, path)))
         self.show_findings()
 
     def show_findings(self) -> None:
@@ -111,11 +144,11 @@ class FieldEdit(QLineEdit):
             self.setStyleSheet(f"color: {style.INVALID_TEXT.name()}; background: {style.CELL_BG[_ERR].name()};")
             self.setToolTip(f"无法识别：{error}")
             return
-        found = self.ctl.index.at_field(finding_field(self.spec.path))
+        found = self.ctl.index.at_field(finding_path(self.spec.path))
         _tint(self, found, self.ctl.project.acceptances)
 
     def commit(self) -> None:
-        commit_entry(self.ctl, self.spec.kind, self.spec.path, self.text(), f"修改{self.spec.label}")
+        self.ctl.commit_entry(self.spec.path, self.text(), f"修改{self.spec.text}")
         self.refresh()
 
 
@@ -128,13 +161,13 @@ class ChoiceEdit(QComboBox):
         self.activated.connect(self.commit)
 
     def refresh(self) -> None:
-        i = self.findData(get_path(self.ctl.project, self.spec.path))
+        i = self.findData(fields.get_value(self.ctl.project, self.spec.path))
         self.blockSignals(True)
         self.setCurrentIndex(max(0, i))
         self.blockSignals(False)
 
     def commit(self, _i: int = 0) -> None:
-        self.ctl.set_field(self.spec.path, self.currentData(), f"修改{self.spec.label}")
+        self.ctl.set_field(self.spec.path, self.currentData(), f"修改{self.spec.text}")
 
 
 class ListModel(QAbstractTableModel):
@@ -145,7 +178,7 @@ class ListModel(QAbstractTableModel):
         self.ctl, self.spec = ctl, spec
 
     def items(self) -> list:
-        return get_path(self.ctl.project, self.spec.path)
+        return fields.get_value(self.ctl.project, self.spec.path)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items())
@@ -155,7 +188,7 @@ class ListModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.spec.columns[section].label
+            return self.spec.column_label(section)
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
@@ -166,24 +199,24 @@ class ListModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def _path(self, row: int, col: int) -> str:
-        attr = self.spec.columns[col].attr
-        return f"{self.spec.path}.{row}" + (f".{attr}" if attr else "")
+        return self.spec.column_path(row, col)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        column = self.spec.columns[c]
-        err = typed_error(self.ctl, column.kind, self._path(r, c)) if self.ctl.project.invalid_fields else None
+        path = self._path(r, c)
+        err = fields.typed_entry(self.ctl.project, path) if self.ctl.project.invalid_fields else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if err:
                 return err[0]
-            return show_value(column.kind, get_path(self.ctl.project, self._path(r, c)))
+            return fields.show(path, fields.get_value(self.ctl.project, path))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.kind != "text":
+            kind = self.spec.column_kind(c)
+            if kind is not None and kind.numeric:
                 return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             return None
-        found = self.ctl.index.at_field(finding_field(self._path(r, c)))
+        found = self.ctl.index.at_field(finding_path(path))
         if role == Qt.ItemDataRole.ForegroundRole and err:
             return style.INVALID_TEXT
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -201,12 +234,11 @@ class ListModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole:
             return False
         r, c = index.row(), index.column()
-        column = self.spec.columns[c]
         text = "" if value is None else str(value)
-        if column.attr is None:  # a list of names: a name is whatever was typed
+        if self.spec.columns[c].attr is None:  # a list of names: a name is whatever was typed
             self.ctl.set_field(self._path(r, c), text.strip(), f"修改{self.spec.label}")
         else:
-            commit_entry(self.ctl, column.kind, self._path(r, c), text, f"修改{self.spec.label}")
+            self.ctl.commit_entry(self._path(r, c), text, f"修改{self.spec.label}")
         self.dataChanged.emit(index, index)
         return True
 
@@ -227,9 +259,11 @@ class ListEditor(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         header = self.view.horizontalHeader()
-        for i, column in enumerate(spec.columns):
+        for i in range(len(spec.columns)):
             # Names take the room; figures take what they need.
-            mode = QHeaderView.ResizeMode.Stretch if column.kind == "text" else QHeaderView.ResizeMode.ResizeToContents
+            kind = spec.column_kind(i)
+            numeric = kind is not None and kind.numeric
+            mode = QHeaderView.ResizeMode.ResizeToContents if numeric else QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(i, mode)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(
@@ -297,7 +331,7 @@ class FormPage(QScrollArea):
         self.setWidget(inner)
         outer = QVBoxLayout(inner)
         outer.setContentsMargins(16, 10, 16, 10)
-        heading = QLabel(spec.title)
+        heading = QLabel(spec.heading)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -331,9 +365,9 @@ class FormPage(QScrollArea):
                 if isinstance(part, str):
                     continue
             if isinstance(part, Field):
-                widget = ChoiceEdit(ctl, part) if part.kind == "choice" else FieldEdit(ctl, part)
+                widget = ChoiceEdit(ctl, part) if part.kind is CHOICE else FieldEdit(ctl, part)
                 self.fields[part.path] = widget
-                label = part.label + ("（万元）" if part.kind == "money" else "")
+                label = part.text + _UNITS.get(part.kind, "")
                 if part.hint:
                     row = QHBoxLayout()
                     row.addWidget(widget)
@@ -395,7 +429,7 @@ class FormPage(QScrollArea):
         if loc.field is None:
             return False
         for path, w in self.fields.items():
-            if finding_field(path) == loc.field:
+            if finding_path(path) == loc.field:
                 self.ensureWidgetVisible(w)
                 w.setFocus()
                 return True
@@ -405,7 +439,7 @@ class FormPage(QScrollArea):
                 widget.setFocus()
                 return True
         for path, editor in self.lists.items():
-            name = finding_field(path)
+            name = finding_path(path)
             if loc.field == name or loc.field.startswith(name + "."):
                 self.ensureWidgetVisible(editor)
                 rest = loc.field[len(name) + 1 :].split(".") if loc.field != name else []

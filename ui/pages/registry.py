@@ -18,13 +18,14 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
+from checks.where import TEXT
 from model.layout import printed_number, table_order, title
-from model.project import Project
+from model.project import OVERVIEW, SUPPLEMENTARY, Project
 
-GROUP_OVERVIEW = "部门概况"
+GROUP_OVERVIEW = OVERVIEW
 GROUP_TABLES = "公开表"
-GROUP_SUPP = "补充数据"
-GROUP_TEXT = "情况说明"
+GROUP_SUPP = SUPPLEMENTARY
+GROUP_TEXT = TEXT
 GROUPS = (GROUP_OVERVIEW, GROUP_TABLES, GROUP_SUPP, GROUP_TEXT)
 
 
