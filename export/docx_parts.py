@@ -1,11 +1,12 @@
-"""Text the document builds from data rather than from what the user wrote: the 单位构成 and
-人员构成 of 第一部分, and the 绩效自评 tables of 第六部分."""
+"""Text the document builds from data rather than from what the user wrote: the 单位构成 (worded by
+the draft of the text) and 人员构成 of 第一部分, and the 绩效自评 tables of 第六部分."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from checks.percent import percent
+from checks.text.draft import units_lines as drafted_units
 from export.docx_tables import simple_table
 from export.docx_writer import DocWriter
 from model.layout import T
@@ -13,22 +14,11 @@ from model.project import TOTAL, Project
 
 
 def units_lines(project: Project) -> list[str]:
-    """部门决算单位构成, from ``project.units``; empty when no unit is known."""
+    """部门决算单位构成 as the draft words it (checks.text.draft); empty when no unit is known."""
     u = project.units
-    dept = project.meta.department
-    main = u.main.strip() or dept
-    subs = [s.strip() for s in u.subordinates if s.strip()]
-    if not u.main.strip() and not subs:
+    if not u.main.strip() and not any(s.strip() for s in u.subordinates):
         return []
-    own = main if main.endswith("本级") else f"{main}本级"
-    if subs:
-        lines = [f"从单位构成看，{dept}部门决算由{own}决算和{len(subs)}个下属单位决算组成。"]
-    else:
-        lines = [f"从单位构成看，{dept}部门决算仅包括{own}决算，无下属单位。"]
-    lines.append(f"纳入{dept}{project.meta.year}年度部门决算编制范围的单位包括：")
-    lines.append(f"1.{main}（本级）")
-    lines += [f"{i}.{s}" for i, s in enumerate(subs, 2)]
-    return lines
+    return drafted_units(project)
 
 
 def staff_lines(project: Project) -> list[str]:

@@ -91,7 +91,7 @@ class Drafter:
         self.year = project.meta.year
         self.last = self.year - 1
         self.places = places
-        self.dept = project.units.main or project.meta.department or "本部门"
+        self.dept = _department(project)
 
     def v(self, cid: str, measure: str = "actual") -> Decimal | None:
         fact = self.f.get(cid, measure)
@@ -156,17 +156,10 @@ class Drafter:
         w.fixed("【请填写部门主要职能】")
 
     def units(self, w: _Writer) -> None:
-        subs = [s for s in self.p.units.subordinates if s.strip()]
-        main = self.p.units.main or self.dept
-        if subs:
-            w.fixed(f"从单位构成看，{self.dept}部门决算由纳入独立核算的单位本级决算和{len(subs)}个下属单位决算组成。")
-        else:
-            w.fixed(f"从单位构成看，{self.dept}部门决算由纳入独立核算的单位本级决算组成。")
-        w.para()
-        w.fixed(f"纳入{self.dept}{self.year}年度部门决算编制范围的二级预算单位包括：")
-        for i, name in enumerate([f"{main}（本级）", *subs], 1):
-            w.para()
-            w.fixed(f"{i}.{name}")
+        for i, line in enumerate(units_lines(self.p)):
+            if i:
+                w.para()
+            w.fixed(line)
 
     def staff(self, w: _Writer) -> None:
         s = self.p.supplementary.staff
@@ -515,6 +508,24 @@ class Drafter:
             if w.segments:
                 w.para()
             w.fixed(line)
+
+
+def units_lines(project: Project) -> list[str]:
+    """部门决算单位构成 (概况.机构), a paragraph a line, worded as the published documents word it:
+    the draft of the section, and what the Word export prints when the section has no text."""
+    dept = _department(project)
+    subs = [s.strip() for s in project.units.subordinates if s.strip()]
+    main = project.units.main.strip() or dept
+    parts = f"和{len(subs)}个下属单位决算" if subs else ""
+    return [
+        f"从单位构成看，{dept}部门决算由纳入独立核算的单位本级决算{parts}组成。",
+        f"纳入{dept}{project.meta.year}年度部门决算编制范围的二级预算单位包括：",
+        *(f"{i}.{name}" for i, name in enumerate([f"{main}（本级）", *subs], 1)),
+    ]
+
+
+def _department(project: Project) -> str:
+    return project.units.main or project.meta.department or "本部门"
 
 
 def _counted(w: _Writer, sid: str, head: str, total: int | None, kinds, unit: str) -> None:
