@@ -7,22 +7,30 @@ Equal only to the truncation: 提示. Explained only by the inputs' own ±0.005 
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 from checks.finding import Severity
 
 HALF_CENT = Decimal("0.005")
+# No figure anyone writes has more decimals (a stored value never does: model.kinds); a text may
+# still hold "98.123456789012345678901234567890%", which is compared at this precision.
+MAX_PLACES = 20
+# Enough digits for any quotient of two 万元 amounts (≤ 10^12 / 0.005) at MAX_PLACES decimals:
+# quantize then never runs out of precision.
+_PRECISION = 60
 
 
 def places_of(d: Decimal) -> int:
+    """The decimals a figure was written with, at most MAX_PLACES."""
     exp = d.as_tuple().exponent
-    return -exp if isinstance(exp, int) and exp < 0 else 0
+    return min(-exp, MAX_PLACES) if isinstance(exp, int) and exp < 0 else 0
 
 
 def percent(numerator: Decimal, denominator: Decimal, places: int = 1) -> Decimal:
     """numerator/denominator in %, rounded half-up to ``places`` decimals."""
-    q = Decimal(1).scaleb(-places)
-    return (numerator * 100 / denominator).quantize(q, rounding=ROUND_HALF_UP)
+    q = Decimal(1).scaleb(-min(places, MAX_PLACES))
+    with localcontext(prec=_PRECISION):
+        return (numerator * 100 / denominator).quantize(q, rounding=ROUND_HALF_UP)
 
 
 def judge_percent(
@@ -30,6 +38,15 @@ def judge_percent(
 ) -> Severity | None:
     if not denominator:
         return None
+    if not written.is_finite():
+        return Severity.ERROR  # NaN or infinity is no rate of anything
+    with localcontext(prec=_PRECISION):
+        return _judge(written, numerator, denominator, num_terms, den_terms)
+
+
+def _judge(
+    written: Decimal, numerator: Decimal, denominator: Decimal, num_terms: int, den_terms: int
+) -> Severity | None:
     places = places_of(written)
     q = Decimal(1).scaleb(-places)
     exact = numerator * 100 / denominator
