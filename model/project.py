@@ -277,12 +277,12 @@ class Project(_Base):
         opens as an entry that does not parse: kept as written, without a value, with its finding."""
         if not isinstance(data, dict):
             return data
-        typed = keep_typed(cls, data)
+        kept = data.get("invalid_fields", {})
+        typed = keep_typed(cls, data) if isinstance(kept, dict) else None  # else refused as damaged
         if not typed:
             return data
         data = clear_paths(data, list(typed))
-        kept = data.get("invalid_fields")
-        data["invalid_fields"] = {**typed, **kept} if isinstance(kept, dict) else typed
+        data["invalid_fields"] = {**typed, **kept}
         return data
 
     def model_post_init(self, _ctx: object) -> None:

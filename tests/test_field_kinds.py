@@ -95,6 +95,10 @@ def test_a_damaged_structure_is_still_refused():
     doc["supplementary"]["performance"]["projects"][0]["rate"] = {"not": "a figure"}
     with pytest.raises(fileio.ProjectFileError):
         fileio.loads(json.dumps({"format": fileio.FORMAT, "schema_version": 1, "project": doc}))
+    doc["supplementary"]["performance"]["projects"][0]["rate"] = "1e400"
+    doc["invalid_fields"] = ["not", "a", "mapping"]
+    with pytest.raises(fileio.ProjectFileError):
+        fileio.loads(json.dumps({"format": fileio.FORMAT, "schema_version": 1, "project": doc}))
 
 
 def test_bounds_of_a_percentage_and_a_score():
