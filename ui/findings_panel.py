@@ -123,7 +123,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("中")
         self.view.setColumnWidth(0, em * 9)  # "警告（已说明）" whole
-        self.view.setColumnWidth(1, em * 16)  # "绩效自评·自评项目第2行·执行率" whole
+        self.view.setColumnWidth(1, em * 18)  # "绩效自评·自评项目第2行·执行率" whole
         self.view.setColumnWidth(3, em * 14)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.doubleClicked.connect(self._activated)

@@ -207,11 +207,6 @@ PARTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def concept_label(cid: str, project: Project | None = None) -> str:
-    c = concept(cid, project)
-    return c.label if c else cid
-
-
 def concept(cid: str, project: Project | None = None) -> Concept | None:
     """Static concepts, and those named by code or by an entry of the supplementary data."""
     c = STATIC.get(cid)
