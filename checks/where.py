@@ -26,10 +26,10 @@ from model import fields
 from model.catalog import economic_names, functional_catalog
 from model.layout import (
     SUBJECT_TABLES,
-    THREE_COLUMNS,
     THREE_ROW,
     T,
     column_name,
+    columns,
     fixed_row,
     printed_number,
     row_number,
@@ -116,7 +116,7 @@ class Where:
         if key is None:
             return None
         if t in (T.SUMMARY, T.FISCAL):
-            return str(row_number(t, self.layout, key))
+            return str(row_number(t, self.layout, key, self.variant))
         if t is T.BASIC:
             return _BASIC_ROWS.get(key, key)
         if t is T.THREE:
@@ -131,7 +131,7 @@ class Where:
             return ""
         row = self.printed_row(t, key) or ""
         if t in (T.SUMMARY, T.FISCAL):
-            return f"第{row}行（{_fixed_label(t, key)}）" if long else f"第{row}行"
+            return f"第{row}行（{self._fixed_label(t, key)}）" if long else f"第{row}行"
         return row
 
     def _col(self, t: T, col: int | None, long: bool) -> str:
@@ -139,9 +139,9 @@ class Where:
             return ""
         if not long:
             return f"第{col}栏"
-        name = column_name(t, col)
+        name = column_name(t, col, self.variant)
         if t is T.THREE:
-            group = next(c.group for c in THREE_COLUMNS if c.no == col).split("·")[0]
+            group = next(c.group for c in columns(T.THREE, self.variant) if c.no == col).split("·")[0]
             name = f"{group}·{name}"
         return f"第{col}栏（{name}）" if name != "金额" else f"第{col}栏"
 
@@ -179,7 +179,7 @@ class Where:
     # ---- the names rule messages use (checks.md: "05表 合计·基本支出")
     def row_name(self, t: T, key: str) -> str:
         if t in (T.SUMMARY, T.FISCAL):
-            return f"第{row_number(t, self.layout, key)}行（{_fixed_label(t, key)}）"
+            return self._row(t, key, True)
         if t is T.BASIC:
             if key in _BASIC_ROWS:
                 return _BASIC_ROWS[key]
@@ -199,10 +199,10 @@ class Where:
         head = self.table(t)
         if t is T.THREE and col is not None:
             side = "预算数" if col <= 6 else "决算数"
-            return f"{head} {side}·{column_name(t, col)}"
+            return f"{head} {side}·{column_name(t, col, self.variant)}"
         row = self.row_name(t, key)
         if t in SUBJECT_TABLES or (t is T.FISCAL and col is not None and col > 1):
-            return f"{head} {row}·{column_name(t, col)}" if col is not None else f"{head} {row}"
+            return f"{head} {row}·{column_name(t, col, self.variant)}" if col is not None else f"{head} {row}"
         return f"{head} {row}"
 
     def row_where(self, t: T, key: str) -> str:
@@ -301,6 +301,6 @@ class Where:
                 out["cell"] = loc.cell
         return out
 
-
-def _fixed_label(t: T, key: str) -> str:
-    return _NUMBERED.sub("", fixed_row(t, key).label)
+    def _fixed_label(self, t: T, key: str) -> str:
+        """A row of 01/04 by its label, without its number ("一、一般公共服务支出" → "一般公共服务支出")."""
+        return _NUMBERED.sub("", fixed_row(t, key, self.variant).label)
