@@ -51,6 +51,8 @@ class Ctx:
     def __init__(self, project: Project):
         self.p = project
         self.variant = project.meta.variant
+        # Amounts in 元 (a workbook printed in 元) are exact to the fen: no rounding tolerance.
+        self.exact = project.meta.unit == "元"
         self.layout = project.meta.layout
         self.names = Where(project)
         self.rows = {t: table.index() for t, table in project.tables.items()}
@@ -98,13 +100,14 @@ class Check:
         raise NotImplementedError
 
 
-def judge_difference(rule_id: str, diff: Decimal, n: int) -> Severity | None:
+def judge_difference(rule_id: str, diff: Decimal, n: int, exact: bool = False) -> Severity | None:
     """Interval rule of checks.md: each printed figure stands for ±0.005, so n summed
-    figures and the total together explain a gap of up to 0.005·(n+1)."""
+    figures and the total together explain a gap of up to 0.005·(n+1). Figures in 元 (``exact``)
+    are not rounded: their sums hold to the fen."""
     if not diff:
         return None
     rule = RULES[rule_id]
-    within = abs(diff) <= HALF_CENT * (n + 1)
+    within = not exact and abs(diff) <= HALF_CENT * (n + 1)
     if rule.severity is Severity.ERROR:
         return Severity.ROUNDING if within else Severity.ERROR
     return None if within else rule.severity
@@ -126,7 +129,7 @@ def _sum_finding(
             return None
         severity = Severity.ERROR if RULES[rule_id].severity is Severity.ERROR else RULES[rule_id].severity
     else:
-        severity = judge_difference(rule_id, parent_value - total, n)
+        severity = judge_difference(rule_id, parent_value - total, n, ctx.exact)
         if severity is None:
             return None
     left = ctx.ref_label(parent)
@@ -281,9 +284,10 @@ class Compare(Check):
             gap = da - db if self.mode == "le" else abs(da - db)
             if gap <= 0:
                 continue
+            rounding = gap <= CENT and not ctx.exact
             if rule.severity is Severity.ERROR:
-                severity = Severity.ROUNDING if gap <= CENT else Severity.ERROR
-            elif gap <= CENT:
+                severity = Severity.ROUNDING if rounding else Severity.ERROR
+            elif rounding:
                 continue
             else:
                 severity = rule.severity

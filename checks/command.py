@@ -10,6 +10,7 @@ from checks.engine import run_checks
 from checks.finding import Finding, Severity
 from checks.report import import_findings, to_json, to_text
 from checks.text.session import Coverage
+from model.inputs import shown
 from model.loader import InputError, Loaded, load_input
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def loaded_findings(loaded: Loaded) -> list[Finding]:
 
 def loaded_report(loaded: Loaded) -> tuple[list[Finding], Coverage | None]:
     project = loaded.project
-    findings = run_checks(project)
+    findings = run_checks(loaded.checked)  # a workbook in 元: its tables in 元, exactly
     coverage = None
     if any(v.strip() for v in project.text.values()):
         from checks.text.session import check_text
@@ -52,28 +53,32 @@ def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> in
         print(f"无法读取：{e}", file=sys.stderr)
         return EXIT_UNREADABLE
     project = loaded.project
+    notes = list(project.load_notes)
     if text is not None:
         from checks.text.command import load_text_into
 
         try:
-            load_text_into(project, text)
+            notes += load_text_into(project, text)
         except ValueError as e:
             print(f"无法读取情况说明：{e}", file=sys.stderr)
             return EXIT_UNREADABLE
+    for note in notes:
+        print(f"注意：{note}。", file=sys.stderr)
     findings, coverage = loaded_report(loaded)
+    shown_path = shown(path)
     if as_json:
-        doc = to_json(findings, project, loaded_sources(loaded), path)
+        doc = to_json(findings, loaded.checked, loaded_sources(loaded), shown_path)
         if coverage is not None:
-            doc["summary"]["text"] = text or "项目文件中的情况说明"
+            doc["summary"]["text"] = shown(text) if text else "项目文件中的情况说明"
             doc["summary"]["text_coverage"] = coverage.as_dict()
         json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
-        report_text = to_text(findings, project, path)
+        report_text = to_text(findings, loaded.checked, shown_path)
         if coverage is not None:
             lines = report_text.split("\n")
             at = next((i + 1 for i, line in enumerate(lines) if line.startswith("模板：")), 1)
-            source = text or "项目文件中的情况说明"
+            source = shown(text) if text else "项目文件中的情况说明"
             lines.insert(at, f"情况说明：{source}；核对数字 {coverage.verified} / 找到数字 {coverage.found}")
             report_text = "\n".join(lines)
         out.write(report_text)

@@ -128,7 +128,9 @@ class Meta(_Base):
     year: Year = Field(default=2024, title="年度")
     variant: Variant = Field(default="2023", title="模板版本")
     layout: Literal["A", "B"] = Field(default="A", title="01表行次布局")
-    unit: Literal["万元"] = Field(default="万元", title="金额单位")
+    # The unit of the amounts held. Projects, files and the window are in 万元; a workbook printed
+    # in 元 is read in 元 to be checked exactly (model.units), then shown in 万元.
+    unit: Literal["万元", "元"] = Field(default="万元", title="金额单位")
     # 机关运行经费 equals 公用经费 only for 行政单位 and those managed like them.
     unit_kind: Literal["行政单位", "参照公务员法管理事业单位", "事业单位"] = Field(default="行政单位", title="单位性质")
 
@@ -269,6 +271,16 @@ class Project(_Base):
     drafts: dict[str, list[DraftSegment]] = Field(default_factory=dict)  # section id → its bound draft sentences
     # A form entry that did not parse (path → what was typed), kept like Row.invalid; the field has no value.
     invalid_fields: dict[str, str] = Field(default_factory=dict)
+    # What loading the file changed (characters no output can hold, taken out), for the user.
+    _load_notes: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def load_notes(self) -> list[str]:
+        return self._load_notes
+
+    @load_notes.setter
+    def load_notes(self, notes: list[str]) -> None:
+        self._load_notes = list(notes)
 
     @model_validator(mode="before")
     @classmethod

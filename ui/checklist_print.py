@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from checks.finding import Finding
 from export.checklist import page_layout, paint_checklist, write_checklist
 from export.checklist_content import Checklist, build_checklist, checklist_title
+from export.command import export_failure
 from model.project import Project
 
 TITLE = "审核清单"
@@ -92,7 +93,7 @@ def export_checklist_pdf(
             path += ".pdf"
     try:
         write_checklist(build_checklist(project, findings), path)
-    except OSError as e:
-        QMessageBox.warning(parent, f"导出{TITLE}", f"无法写入“{path}”：{e.strerror or e}")
+    except Exception as e:  # every failure is said; the PDF is written atomically, nothing is left
+        QMessageBox.warning(parent, f"导出{TITLE}", export_failure(path, e))
         return None
     return path
