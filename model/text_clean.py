@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from model.project import Project
 
 MAX_NAME = 200  # a subject, department, unit or 绩效 project name longer than this is not a name
-MAX_CELL_TEXT = 1000  # what an amount cell keeps of text that did not parse
+MAX_CELL_TEXT = 5000  # text kept in an amount cell that did not parse
 MAX_NOTE = 5000  # the lines printed under one table, a 说明 of an accepted warning
 MAX_DOCUMENT_CHARS = 300_000  # the whole 情况说明; the longest published one seen has 32 000
 MAX_SUBJECT_ROWS = 5000  # one table's subject rows; the 2024 catalog has 1 178 codes in all

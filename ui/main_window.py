@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from checks.finding import SEVERITIES, Finding, Severity, count_by_severity
 from export.command import export_failure, writer
 from model.fileio import FILE_FILTER, SUFFIX, remove_stale
-from model.inputs import os_error_text, shown
+from model.inputs import InputRefused, os_error_text, regular_file, shown
 from model.loader import InputError, is_workbook, load_input
 from model.outputs import EXPORT_SUFFIXES, OutputRefused, refuse_clashes, resolved, same_file
 from model.project import new_project
@@ -425,6 +425,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 10000)
             self._tell_load_notes(loaded.project)
             return True
+        try:
+            regular_file(path)  # a loop, a pipe, a link to nowhere: said before any lock is taken
+        except InputRefused as e:
+            show_error(self, "无法打开", str(e))
+            return False
         lock = self._take_lock(path, "文件已打开")
         if lock is None:
             return False

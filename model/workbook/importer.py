@@ -209,9 +209,12 @@ _ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _FORMULA_NOTE = re.compile(r"(行|栏)[=＝]|栏各行")
 
 
+_NUMBERED = re.compile(r"^[(（]?\d{1,2}[)）.．、]")
+
+
 def _is_title(flat: str) -> bool:
     """A table's title or number line: "2023年度一般公共预算财政拨款支出决算表", "公开05表"."""
-    return ("决算" in flat and flat.endswith("表") and len(flat) < 60) or bool(NUMBER.fullmatch(flat))
+    return (flat.endswith("表") and len(flat) < 60) or bool(NUMBER.fullmatch(flat))
 
 
 def _label_key(text: str) -> str:
@@ -337,10 +340,19 @@ class _Parser:
 
     @staticmethod
     def _note_line(cells: list[tuple[int, object]]) -> bool:
+        """A line a department writes under a table: one cell of text that reads as a sentence
+        ("注：…", "本部门当年无…支出。", "1.…"), not a title ("…明细表") or a header."""
         if len(cells) != 1 or not isinstance(cells[0][1], str):
             return False
         flat = norm_text(cells[0][1])
-        return not (_is_title(flat) or _is_meta_line(flat))
+        if _is_title(flat) or _is_meta_line(flat):
+            return False
+        return (
+            flat.startswith(("注", "说明", "备注"))
+            or flat[-1] in "。；;.!！)）"
+            or "无" in flat
+            or bool(_NUMBERED.match(flat))
+        )
 
     def _report_below(self, first: int, last: int) -> None:
         cells = [(r, c) for (r, c) in self.s.cells if first <= r <= last]
