@@ -16,6 +16,8 @@ from model.fileio import remove_stale
 from model.inputs import os_error_text, shown
 from model.loader import InputError, load_input
 from model.outputs import EXPORT_SUFFIXES, OutputRefused, refuse_clashes
+from model.project import Project
+from model.text_clean import length_problems
 
 EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
 
@@ -35,9 +37,19 @@ def writer(fmt: str):
 
 def export_failure(target: str | Path, e: BaseException) -> str:
     """What the user reads when writing ``target`` failed, in Chinese, with the path."""
+    if isinstance(e, OutputRefused):
+        return f"未导出“{shown(target)}”：{e}。"
     if isinstance(e, OSError):
         return f"无法写入“{shown(target)}”：{os_error_text(e)}。"
     return f"导出“{shown(target)}”失败（{type(e).__name__}），未写入此文件。请将此信息告知软件维护人员。"
+
+
+def refuse_beyond_limits(project: Project) -> None:
+    """A project whose texts pass their limits (made by a program, not loaded or typed: both refuse
+    them) is not exported: Excel would cut a cell's text at 32 767 characters without a word."""
+    problems = length_problems(project)
+    if problems:
+        raise OutputRefused(f"{problems[0]}{f'等 {len(problems)} 处' if len(problems) > 1 else ''}；未写入任何文件。")
 
 
 def run_export(path: str, targets: dict[str, str]) -> int:
@@ -56,6 +68,11 @@ def run_export(path: str, targets: dict[str, str]) -> int:
         return EXIT_UNREADABLE
     for note in loaded.project.load_notes:
         print(f"注意：{note}。", file=sys.stderr)
+    try:
+        refuse_beyond_limits(loaded.project)
+    except OutputRefused as e:
+        print(f"无法导出：{e}", file=sys.stderr)
+        return EXIT_UNREADABLE
     for folder in {Path(out).parent for out in targets.values()}:
         remove_stale(folder, EXPORT_SUFFIXES)  # what an export killed midway left there
     status = EXIT_OK

@@ -20,7 +20,7 @@ MAX_NAME = 200  # a subject, department, unit or 绩效 project name longer than
 MAX_CELL_TEXT = 5000  # text kept in an amount cell that did not parse
 MAX_NOTE = 5000  # the lines printed under one table, a 说明 of an accepted warning
 MAX_DOCUMENT_CHARS = 300_000  # the whole 情况说明; the longest published one seen has 32 000
-MAX_SUBJECT_ROWS = 5000  # one table's subject rows; the 2024 catalog has 1 178 codes in all
+MAX_SUBJECT_ROWS = 12_000  # one table's rows; the 2024 catalog has 1 178 codes in all
 
 # XML 1.0 allows tab, line feed and carriage return below U+0020; C1 controls are allowed there
 # but are never text either. Surrogates alone and U+FFFE/U+FFFF are not characters at all.

@@ -287,7 +287,7 @@ def test_a_table_of_more_subject_rows_than_the_limit_is_refused(tmp_path):
     rows += [{"key": f"x{i}", "code": "2010101"} for i in range(15_000)]
     path = tmp_path / "万行.jsgk"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    with pytest.raises(ProjectFileError, match=r"05表的行数过多（150\d\d 行，上限 5000 行）"):
+    with pytest.raises(ProjectFileError, match=r"05表的行数过多（150\d\d 行，上限 12000 行）"):
         load_project(path)
 
 
@@ -298,3 +298,24 @@ def test_text_beyond_the_limit_is_refused_with_it(tmp_path):
     path.write_text("一、收入支出决算总体情况说明\n" + "收入1105.52万元。" * 40_000, encoding="utf-8")
     with pytest.raises(ValueError, match="情况说明过长（.* 个字符，上限 300000 个）"):
         load_text_into(synthetic_project(n_items=3, seed=1), str(path))
+
+
+def test_a_check_list_beyond_its_limit_is_refused_at_once_and_leaves_nothing(tmp_path):
+    import time
+    from decimal import Decimal
+
+    from checks.engine import run_checks
+    from export.checklist import MAX_FINDINGS, write_checklist_pdf
+    from model.outputs import OutputRefused
+
+    p = synthetic_project(n_items=5, seed=2)
+    rows = p.tables[T.GENERAL].add_subjects([(f"2299{i // 99 + 1:01d}{i % 99 + 1:02d}", "明细") for i in range(700)])
+    for r in rows:
+        r.values = {1: Decimal("1.00")}
+    p.tables[T.GENERAL].touch()
+    findings = run_checks(p)
+    assert len(findings) > MAX_FINDINGS
+    t0 = time.monotonic()
+    with pytest.raises(OutputRefused, match=f"{len(findings)} 个问题，超过审核清单可列的 {MAX_FINDINGS} 个"):
+        write_checklist_pdf(p, tmp_path / "清单.pdf", findings)
+    assert time.monotonic() - t0 < 2 and list(tmp_path.iterdir()) == []

@@ -265,6 +265,9 @@ class ProjectController(QObject):
         code = self.entered(code, "科目编码", MAX_NAME)
         if name is None or code is None:
             return []
+        if len(self.project.tables[t].rows) >= MAX_SUBJECT_ROWS:
+            self.cellError.emit(f"一张表最多 {MAX_SUBJECT_ROWS} 行，未添加")
+            return []
         wanted = self._missing_subjects(t, [(code, name)], with_parents)
         if wanted:
             what = "、".join(c for c, _n in wanted)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks.finding import SEVERITIES, Finding, Severity, count_by_severity
-from export.command import export_failure, writer
+from export.command import export_failure, refuse_beyond_limits, writer
 from model.fileio import FILE_FILTER, SUFFIX, remove_stale
 from model.inputs import InputRefused, os_error_text, regular_file, shown
 from model.loader import InputError, is_workbook, load_input
@@ -524,6 +524,7 @@ class MainWindow(QMainWindow):
         try:
             # the project's own file is an input, never an output
             refuse_clashes([self.ctl.path] if self.ctl.path else [], {entry.label.rstrip("…"): target})
+            refuse_beyond_limits(self.ctl.project)
         except OutputRefused as e:
             show_error(self, "导出失败", str(e))
             return False

@@ -27,7 +27,7 @@ from model.layout import (
     title,
 )
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL, Project, Row, new_project
-from model.text_clean import MAX_CELL_TEXT, MAX_NAME, MAX_NOTE
+from model.text_clean import MAX_CELL_TEXT, MAX_NAME, MAX_NOTE, MAX_SUBJECT_ROWS
 from model.units import WAN, YUAN, convert_project, in_wan, is_known
 from model.workbook.reader import Sheet, WorkbookError, address, is_uncached_formula, norm_text, read_workbook
 from model.workbook.recognize import NUMBER, Recognized, recognize
@@ -113,8 +113,12 @@ def import_workbook(path: str | os.PathLike[str]) -> ImportResult:
             parser.three()
         if rec.number and table_for_number(rec.number, variant) is not t:
             issues.append(ImportIssue(s.name, "", f"表号“公开{rec.number}表”与表题不符，已按表题导入", "warning"))
-    for t in project.tables.values():
-        t.touch()
+    for t, table in project.tables.items():
+        table.touch()
+        if len(table.rows) > MAX_SUBJECT_ROWS:
+            raise WorkbookError(
+                f"工作表“{found[t][0].name}”有 {len(table.rows)} 个科目行，超过一张表的上限 {MAX_SUBJECT_ROWS} 行，不像是决算公开表，已拒绝读取。"
+            )
     shown = {t: s.name for t, (s, _r) in found.items()}
     if unit == YUAN:  # checked as printed, in 元; seen and exported in 万元
         return ImportResult(convert_project(project, YUAN), issues, shown, sources, exact=project)
