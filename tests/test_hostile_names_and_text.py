@@ -319,3 +319,30 @@ def test_a_check_list_beyond_its_limit_is_refused_at_once_and_leaves_nothing(tmp
     with pytest.raises(OutputRefused, match=f"{len(findings)} 个问题，超过审核清单可列的 {MAX_FINDINGS} 个"):
         write_checklist_pdf(p, tmp_path / "清单.pdf", findings)
     assert time.monotonic() - t0 < 2 and list(tmp_path.iterdir()) == []
+
+
+@POSIX
+@pytest.mark.parametrize("kind", ["pipe", "zero", "loop"])
+def test_import_text_in_the_window_refuses_what_is_not_a_file_without_freezing(qtbot, tmp_path, monkeypatch, kind):
+    import time
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.text_page import TextPage
+
+    path = tmp_path / "情况说明.txt"
+    if kind == "pipe":
+        os.mkfifo(path)
+    elif kind == "zero":
+        path.symlink_to("/dev/zero")
+    else:
+        path.symlink_to(path)
+    page = TextPage(synthetic_project(n_items=3, seed=1))
+    qtbot.addWidget(page)
+    warnings: list[str] = []
+    monkeypatch.setattr("ui.text_page.QFileDialog.getOpenFileName", lambda *_a, **_k: (str(path), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    t0 = time.monotonic()
+    page.ask_import()
+    assert time.monotonic() - t0 < 1
+    assert len(warnings) == 1 and {"pipe": "命名管道", "zero": "设备", "loop": "循环"}[kind] in warnings[0]
