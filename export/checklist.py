@@ -40,7 +40,6 @@ def refuse_too_long(checklist: Checklist) -> None:
         )
 
 
-
 def page_layout():
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize
