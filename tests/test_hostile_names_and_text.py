@@ -117,18 +117,11 @@ BAD = "\x00\x07\x0b\ufffe\ud800"
 
 
 def _dirty_project_file(tmp_path: Path) -> Path:
-    p = synthetic_project(n_items=5, seed=2)
-    p.meta.department = f"区委{BAD}办公室"
-    row = p.tables[T.GENERAL].subject_rows()[0]
-    row.name = f"行政{BAD}运行"
-    row.invalid[2] = f"abc{BAD}"
-    from model.project import PerfProject
+    """Control characters and lone surrogates in the department, a subject name, an unparsed cell and a
+    绩效 project name, written as JSON escapes (as an editor or another program writes them)."""
+    from tests.hostile_round2 import _control_characters
 
-    p.supplementary.performance.projects.append(PerfProject(name=f"项目{BAD}一"))
-    path = tmp_path / "控制字符.jsgk"
-    # as an editor or another program writes them: JSON escapes (\u0007, \ud800), valid UTF-8
-    path.write_text(json.dumps(json.loads(dumps(p, compact=True))), encoding="utf-8")
-    return path
+    return Path(_control_characters(tmp_path)[1])
 
 
 def test_control_characters_and_lone_surrogates_are_cleaned_on_load_with_a_reason(tmp_path):

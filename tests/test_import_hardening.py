@@ -219,45 +219,9 @@ def test_a_table_titled_with_another_year_gets_a_finding(tmp_path):
 
 @pytest.mark.parametrize("rows,cols", [(25_000, 2), (15_000, 30)])
 def test_a_large_detail_sheet_beside_the_tables_is_skipped_with_a_note(tmp_path, rows, cols):
-    _p, path = exported(tmp_path)
+    from tests.hostile_round2 import _detail_sheet
 
-    def write(f) -> None:
-        f.write(
-            b'<?xml version="1.0" encoding="UTF-8"?><worksheet '
-            b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-        )
-        for r in range(1, rows + 1):
-            cells = "".join(
-                f'<c r="{openpyxl.utils.get_column_letter(c)}{r}"><v>{r * c}.5</v></c>' for c in range(1, cols + 1)
-            )
-            f.write(f'<row r="{r}">{cells}</row>'.encode())
-        f.write(b"</sheetData></worksheet>")
-
-    with zipfile.ZipFile(path) as z:
-        book = z.read("xl/workbook.xml").decode()
-        rels = z.read("xl/_rels/workbook.xml.rels").decode()
-        types = z.read("[Content_Types].xml").decode()
-    book = book.replace("</sheets>", '<sheet name="明细" sheetId="99" r:id="rIdDetail"/></sheets>')
-    rels = rels.replace(
-        "</Relationships>",
-        '<Relationship Id="rIdDetail" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/detail.xml"/></Relationships>',
-    )
-    types = types.replace(
-        "</Types>",
-        '<Override PartName="/xl/worksheets/detail.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-    )
-    big = tmp_path / "带明细.xlsx"
-    big.write_bytes(
-        replace_parts(
-            path.read_bytes(),
-            {
-                "xl/workbook.xml": book.encode(),
-                "xl/_rels/workbook.xml.rels": rels.encode(),
-                "[Content_Types].xml": types.encode(),
-                "xl/worksheets/detail.xml": write,
-            },
-        )
-    )
+    _command, big = _detail_sheet(rows, cols)(tmp_path)
     run = run_measured([sys.executable, str(ROOT / "main.py"), "check", "--json", str(big)], timeout=120)
     assert run.returncode in (0, 1), run.stderr
     assert run.cpu <= 2.0 and run.peak_mb <= 300, (run.cpu, run.peak_mb)

@@ -198,3 +198,29 @@ def test_the_window_reports_every_export_failure_and_clears_its_last_success(qtb
     assert "已导出" not in w.statusBar().currentMessage()
     assert not target.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     w.ctl.close()
+
+
+def test_text_excel_would_cut_is_refused_with_the_reason_not_cut_silently(qtbot, tmp_path, monkeypatch, project):
+    """Excel holds 32 767 characters a cell and openpyxl cuts the rest without a word: a project
+    whose text passes the limits (made by a program: files and typing refuse it) is not exported."""
+    from model.layout import T
+    from ui import exports
+    from ui.main_window import MainWindow
+
+    p = load_project(project)
+    p.tables[T.GENERAL].note = "说" * 40_000
+    with pytest.raises(command.OutputRefused, match="05表的表下说明过长（40000 个字符"):
+        command.refuse_beyond_limits(p)
+
+    monkeypatch.setenv("JSGK_DATA_DIR", str(tmp_path / "appdata"))
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr("ui.main_window.show_error", lambda _w, title, text: errors.append((title, text)))
+    w = MainWindow(recovery=False)
+    qtbot.addWidget(w)
+    assert w.open_path(project, asked=True)
+    w.ctl.project.tables[T.GENERAL].note = "说" * 40_000
+    target = tmp_path / "长.xlsx"
+    monkeypatch.setattr("ui.main_window.QFileDialog.getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    assert not w.export(next(e for e in exports.EXPORTS if e.fmt == "xlsx"))
+    assert errors and "过长" in errors[0][1] and not target.exists()
+    w.ctl.close()
