@@ -25,6 +25,7 @@ from model.project import TOTAL
 from model.synthetic import synthetic_project
 from model.workbook.importer import import_workbook
 from tests.hostile import ROOT, replace_parts, run_measured
+from tests.hostile_round2 import _hidden_stale, _in_yuan, _stacked
 
 AMOUNT = "#,##0.00"
 
@@ -40,15 +41,7 @@ def in_yuan(path: Path, out: Path, sheets: set[str] | None = None, unit: str = "
     """The workbook as a department keeps it in 元: every "金额单位：万元" says ``unit`` and every
     amount is ×10 000 (on ``sheets``, or all)."""
     wb = openpyxl.load_workbook(path)
-    for ws in wb.worksheets:
-        if sheets is not None and ws.title not in sheets:
-            continue
-        for row in ws.iter_rows():
-            for c in row:
-                if isinstance(c.value, str) and "金额单位：万元" in c.value:
-                    c.value = c.value.replace("金额单位：万元", f"金额单位：{unit}")
-                elif c.number_format == AMOUNT and isinstance(c.value, (int, float)):
-                    c.value = float(D(str(c.value)) * 10000)
+    _in_yuan(wb, sheets, unit)
     wb.save(out)
 
 
@@ -148,14 +141,8 @@ def test_a_unit_that_cannot_be_read_is_a_finding_not_a_guess(tmp_path):
 def test_a_second_table_below_03_is_reported_with_its_cells_not_kept_as_a_note(tmp_path):
     p, path = exported(tmp_path)
     wb = openpyxl.load_workbook(path)
-    ws = wb["公开03表"]
-    first = ws.max_row + 2
-    ws.cell(first, 1, "2024年度部门支出明细表")
-    ws.cell(first + 1, 1, "项目")
-    ws.cell(first + 1, 2, "金额")
-    for i in range(300):
-        ws.cell(first + 2 + i, 1, f"明细{i}")
-        ws.cell(first + 2 + i, 2, i + 0.5)
+    first = wb["公开03表"].max_row + 2
+    _stacked(wb)  # a title, a header and 300 lines, a blank row below 03
     wb.save(path)
     r = import_workbook(path)
     assert r.project.tables[T.EXPENSE].note == p.tables[T.EXPENSE].note  # only the note
@@ -181,15 +168,7 @@ def test_the_departments_own_lines_under_a_table_are_still_its_note(tmp_path):
 def _with_stale_hidden_copy(tmp_path: Path) -> tuple[object, Path]:
     p, path = exported(tmp_path)
     wb = openpyxl.load_workbook(path)
-    stale = wb.copy_worksheet(wb["公开05表"])
-    stale.title = "旧05表"
-    stale["A1"] = "2023年度一般公共预算财政拨款支出决算表"
-    for row in stale.iter_rows():
-        for c in row:
-            if c.number_format == AMOUNT and isinstance(c.value, (int, float)):
-                c.value = c.value + 1
-    stale.sheet_state = "hidden"
-    wb.move_sheet(stale, offset=-wb.index(stale))  # placed first
+    _hidden_stale(wb)  # 05 copied, titled 2023, every amount +1, hidden, placed first
     wb.save(path)
     return p, path
 

@@ -42,6 +42,21 @@ def project(tmp_path) -> Path:
     return path
 
 
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch, project):
+    """A window with ``project`` open; the message boxes it would show are collected instead."""
+    from ui.main_window import MainWindow
+
+    monkeypatch.setenv("JSGK_DATA_DIR", str(tmp_path / "appdata"))
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr("ui.main_window.show_error", lambda _w, title, text: errors.append((title, text)))
+    w = MainWindow(recovery=False)
+    qtbot.addWidget(w)
+    assert w.open_path(project, asked=True)
+    yield w, errors
+    w.ctl.close()
+
+
 def test_the_project_file_as_an_output_is_refused_and_kept(project, tmp_path):
     before = listing(tmp_path)
     run = export(project, "--docx", project)
@@ -150,16 +165,10 @@ def test_any_failure_of_one_output_is_reported_and_leaves_no_file(project, tmp_p
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_the_window_refuses_to_export_over_the_open_project(qtbot, tmp_path, monkeypatch, project):
+def test_the_window_refuses_to_export_over_the_open_project(window, tmp_path, monkeypatch, project):
     from ui import exports
-    from ui.main_window import MainWindow
 
-    monkeypatch.setenv("JSGK_DATA_DIR", str(tmp_path / "appdata"))
-    errors: list[tuple[str, str]] = []
-    monkeypatch.setattr("ui.main_window.show_error", lambda _w, title, text: errors.append((title, text)))
-    w = MainWindow(recovery=False)
-    qtbot.addWidget(w)
-    assert w.open_path(project, asked=True)
+    w, errors = window
     before = fingerprint(project)
     entry = next(e for e in exports.EXPORTS if e.fmt == "docx")
     # The export always ends in .docx; the project's own file can still be reached under that name.
@@ -169,20 +178,13 @@ def test_the_window_refuses_to_export_over_the_open_project(qtbot, tmp_path, mon
     assert not w.export(entry)
     assert errors and errors[0][0] == "导出失败" and "就是输入文件" in errors[0][1], errors
     assert fingerprint(project) == before
-    w.ctl.close()
 
 
-def test_the_window_reports_every_export_failure_and_clears_its_last_success(qtbot, tmp_path, monkeypatch, project):
+def test_the_window_reports_every_export_failure_and_clears_its_last_success(window, tmp_path, monkeypatch, project):
     import export.docx_document as docx_document
     from ui import exports
-    from ui.main_window import MainWindow
 
-    monkeypatch.setenv("JSGK_DATA_DIR", str(tmp_path / "appdata"))
-    errors: list[tuple[str, str]] = []
-    monkeypatch.setattr("ui.main_window.show_error", lambda _w, title, text: errors.append((title, text)))
-    w = MainWindow(recovery=False)
-    qtbot.addWidget(w)
-    assert w.open_path(project, asked=True)
+    w, errors = window
     target = tmp_path / "文档.docx"
     monkeypatch.setattr("ui.main_window.QFileDialog.getSaveFileName", lambda *_a, **_k: (str(target), ""))
     entry = next(e for e in exports.EXPORTS if e.fmt == "docx")
@@ -197,30 +199,22 @@ def test_the_window_reports_every_export_failure_and_clears_its_last_success(qtb
     assert errors and errors[-1][0] == "导出失败" and "文档.docx" in errors[-1][1]
     assert "已导出" not in w.statusBar().currentMessage()
     assert not target.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    w.ctl.close()
 
 
-def test_text_excel_would_cut_is_refused_with_the_reason_not_cut_silently(qtbot, tmp_path, monkeypatch, project):
+def test_text_excel_would_cut_is_refused_with_the_reason_not_cut_silently(window, tmp_path, monkeypatch, project):
     """Excel holds 32 767 characters a cell and openpyxl cuts the rest without a word: a project
     whose text passes the limits (made by a program: files and typing refuse it) is not exported."""
     from model.layout import T
     from ui import exports
-    from ui.main_window import MainWindow
 
     p = load_project(project)
     p.tables[T.GENERAL].note = "说" * 40_000
     with pytest.raises(command.OutputRefused, match="05表的表下说明过长（40000 个字符"):
         command.refuse_beyond_limits(p)
 
-    monkeypatch.setenv("JSGK_DATA_DIR", str(tmp_path / "appdata"))
-    errors: list[tuple[str, str]] = []
-    monkeypatch.setattr("ui.main_window.show_error", lambda _w, title, text: errors.append((title, text)))
-    w = MainWindow(recovery=False)
-    qtbot.addWidget(w)
-    assert w.open_path(project, asked=True)
+    w, errors = window
     w.ctl.project.tables[T.GENERAL].note = "说" * 40_000
     target = tmp_path / "长.xlsx"
     monkeypatch.setattr("ui.main_window.QFileDialog.getSaveFileName", lambda *_a, **_k: (str(target), ""))
     assert not w.export(next(e for e in exports.EXPORTS if e.fmt == "xlsx"))
     assert errors and "过长" in errors[0][1] and not target.exists()
-    w.ctl.close()
