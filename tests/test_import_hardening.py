@@ -285,3 +285,24 @@ def test_parts_named_in_another_case_or_place_are_followed_by_the_relationships(
         assert set(r.sheets) == set(T), path.name
         assert r.project.tables[T.GENERAL].row(TOTAL).values == p.tables[T.GENERAL].row(TOTAL).values
         assert r.project.meta.department == p.meta.department
+
+
+def test_the_window_shows_a_workbook_in_yuan_in_wan_with_the_errors_only_yuan_shows(qtbot, tmp_path, monkeypatch):
+    from ui.main_window import MainWindow
+
+    _p, path = exported(tmp_path)
+    yuan = tmp_path / "元.xlsx"
+    in_yuan(path, yuan)
+    wb = openpyxl.load_workbook(yuan)
+    total = next(r for r in wb["公开05表"].iter_rows() if r[1].value == "合计")
+    total[2].value = total[2].value + 0.01
+    wb.save(yuan)
+    monkeypatch.setenv("JSGK_DATA_DIR", str(tmp_path / "appdata"))
+    w = MainWindow(recovery=False)
+    qtbot.addWidget(w)
+    assert w.open_path(yuan, asked=True)
+    assert w.ctl.project.meta.unit == "万元" and "按元精确核对" in w.statusBar().currentMessage()
+    shown = [f for f in w.ctl.findings() if f.severity is Severity.ERROR]
+    assert shown and all(f.message.startswith("按工作簿的元核对") for f in shown)
+    assert any(loc.table is T.GENERAL for f in shown for loc in f.locations)
+    w.ctl.close()

@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from checks.engine import CheckSession, Delta
 from checks.finding import Finding
-from checks.report import import_findings
+from checks.report import exact_findings, import_findings
 from model import fields
 from model.amount import parse_amount
 from model.catalog import functional_catalog, parent_code
@@ -144,6 +144,10 @@ class ProjectController(QObject):
         self.text_findings = []
         self._dirty = dirty
         self._install(project)
+        hidden = exact_findings(imported, self.session.findings())  # a workbook in 元: its exact errors
+        if hidden:
+            self.extras += hidden
+            self.index.reset(self.findings())
         self._tidy()
         if self.slot is not None:
             self.slot.discard()

@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
             n = len(self.ctl.extras)
             message = f"已从工作簿导入；{n} 处内容未能导入，见审核结果" if n else "已从工作簿导入；请另存为项目文件"
             if getattr(loaded.imported, "unit", "万元") == "元":
-                message += "。工作簿金额单位为元，已按元精确核对，表中换算为万元（四舍五入到 0.01 万元）"
+                message += "。工作簿金额单位为元：已按元精确核对，表中换算为万元（四舍五入到 0.01 万元）"
             self.statusBar().showMessage(message, 10000)
             self._tell_load_notes(loaded.project)
             return True
