@@ -45,9 +45,12 @@ def project(tmp_path) -> Path:
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch, project):
     """A window with ``project`` open; the message boxes it would show are collected instead."""
+    from PySide6.QtWidgets import QMessageBox
+
     from ui.main_window import MainWindow
 
     monkeypatch.setenv("JSGK_DATA_DIR", str(tmp_path / "appdata"))
+    monkeypatch.setattr("ui.main_window.ask_save", lambda *_a: QMessageBox.StandardButton.Discard)
     errors: list[tuple[str, str]] = []
     monkeypatch.setattr("ui.main_window.show_error", lambda _w, title, text: errors.append((title, text)))
     w = MainWindow(recovery=False)
