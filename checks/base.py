@@ -1,6 +1,6 @@
 """Check instances: a rule applied to particular cells, re-evaluated whenever those cells change.
 
-Rules (functions in rules_*.py) yield checks; the engine evaluates them and indexes them by the
+Rules (decorated functions in checks/rules/) yield checks; the engine evaluates them and indexes them by the
 rows they read, so that after one edit only the checks reading that row run again. Checks read
 values straight from the model's rows, so an edit needs no copying. Messages and labels are
 only built for checks that fail.
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
-from checks.catalog import RULES
 from checks.finding import Finding, Location, Severity
+from checks.rules.registry import RULES, money
 from checks.where import Where
-from model.amount import ZERO, fmt_plain
+from model.amount import ZERO
 from model.layout import THREE_ROW, T
 from model.project import TOTAL, Project, Row
 
@@ -54,6 +55,13 @@ class Ctx:
         self.layout = project.meta.layout
         self.names = Where(project)
         self.rows = {t: table.index() for t, table in project.tables.items()}
+        self._shared: dict[object, Any] = {}
+
+    def shared(self, key: object, build: Callable[[], Any]) -> Any:
+        """What several rules derive from the same rows (a table's subject tree), worked out once."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]
 
     def table_rows(self, t: T) -> dict[str, Row]:
         return self.rows[t]
@@ -76,10 +84,6 @@ class Ctx:
 
     def where(self, t: T, key: str) -> str:
         return self.names.row_where(t, key)
-
-
-def money(v: Decimal | None) -> str:
-    return "空" if v is None else fmt_plain(v)
 
 
 def row_key_of(t: T) -> str:
@@ -336,29 +340,3 @@ class Custom(Check):
 
     def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
         return self.fn(ctx)
-
-
-def finding(
-    rule_id: str,
-    key: str,
-    locations: Iterable[Location],
-    *,
-    severity: Severity | None = None,
-    exp: Decimal | str | None = None,
-    act: Decimal | str | None = None,
-    **fields: object,
-) -> Finding:
-    """A finding of a rule whose template names its own fields; ``actual``/``expected`` in the
-    template default to the formatted ``act``/``exp`` values."""
-    rule = RULES[rule_id]
-    fields.setdefault("actual", act if isinstance(act, str) else money(act))
-    fields.setdefault("expected", exp if isinstance(exp, str) else money(exp))
-    return Finding(
-        rule=rule_id,
-        severity=severity or rule.severity,
-        message=rule.message(**fields),
-        locations=tuple(locations),
-        expected=exp,
-        actual=act,
-        key=f"{rule_id}|{key}",
-    )

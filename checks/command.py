@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from checks.engine import run_checks
 from checks.finding import Finding, Severity
-from checks.report import import_findings, to_json, to_text
+from checks.report import to_json, to_text
+from checks.rules.imports import import_findings
 from checks.text.session import Coverage
 from model.loader import InputError, Loaded, load_input
 

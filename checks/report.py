@@ -5,30 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from checks.catalog import RULES
 from checks.finding import SEVERITIES, Finding, Location, count_by_severity
-from checks.where import SUPP_PART, TEXT, Where, sheet_cell
+from checks.where import SUPP_PART, TEXT, Where
 from model.amount import fmt_plain
 from model.layout import printed_number, table_order, title
 from model.project import Project
 
 IMPORT_PART = "工作簿导入"
 TEXT_PART = TEXT
-
-
-def import_findings(imported) -> list[Finding]:
-    """Import problems not already shown as unparsed cells, as findings of the I family."""
-    out = []
-    if imported is None:
-        return out
-    for i, issue in enumerate(imported.issues):
-        if issue.placed:
-            continue
-        rule = RULES["I801" if issue.level == "error" else "I802"]
-        message = rule.message(where=sheet_cell(issue.sheet, issue.cell), message=issue.message)
-        loc = Location(sheet=issue.sheet or None, cell=issue.cell or None)
-        out.append(Finding(rule.id, rule.severity, message, (loc,), key=f"{rule.id}|{issue.sheet}|{issue.cell}|{i}"))
-    return out
 
 
 def location_json(project: Project, loc: Location, sources: dict | None = None) -> dict:

@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from checks.engine import run_checks
-from checks.report import import_findings
+from checks.rules.imports import import_findings
 from export.xlsx_workbook import write_xlsx
 from model.layout import THREE_ROW, T
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL

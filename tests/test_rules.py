@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.catalog import RULES
 from checks.engine import run_checks
+from checks.rules.every_rule import RULES
 from model.synthetic import synthetic_project
 from tests.rule_cases import BREAKS
 
@@ -43,9 +43,9 @@ def test_every_rule_has_a_firing_and_a_silent_case():
 def test_rule_ids_are_unique_and_well_formed():
     from checks import catalog
 
-    ids = [r.id for r in catalog._RULES]
+    ids = [r.id for r in RULES.values()]
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"[A-Z]\d{3}", i) for i in ids)
     assert not set(ids) & catalog.RETIRED
-    for r in catalog._RULES:
+    for r in RULES.values():
         assert r.title and r.template and r.family

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from checks.catalog import RULES
 from checks.finding import Severity
+from checks.rules.every_rule import RULES
 from checks.text import check_text
 from model.layout import T
 from tests.seed_data import caidian_2024

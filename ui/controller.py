@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from checks.engine import CheckSession, Delta
 from checks.finding import Finding
-from checks.report import import_findings
+from checks.rules.imports import import_findings
 from model import fields
 from model.amount import parse_amount
 from model.catalog import functional_catalog, parent_code
