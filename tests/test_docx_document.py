@@ -19,8 +19,8 @@ from export.docx_document import build_docx, cover_lines, write_docx
 from model.layout import T
 from model.project import DraftSegment, new_project
 from model.sections import explanation_sections
-from model.synthetic import synthetic_project
 from tests.seed_data import caidian_2024, qingshan_2023
+from tests.support.synthetic import synthetic_project
 
 TODAY = dt.date(2025, 6, 30)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -10,10 +10,10 @@ from checks.rules.imports import import_findings
 from export.xlsx_workbook import write_xlsx
 from model.layout import THREE_ROW, T
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL
-from model.synthetic import synthetic_project
 from model.workbook.importer import import_workbook
 from model.workbook.reader import WorkbookError
 from tests.seed_data import WORKBOOK_2023, WORKBOOK_2024
+from tests.support.synthetic import synthetic_project
 
 
 def test_2023_example_reads_amounts_stored_as_text():

@@ -7,8 +7,8 @@ import pytest
 
 from checks.engine import run_checks
 from checks.rules.every_rule import RULES
-from model.synthetic import synthetic_project
 from tests.rule_cases import BREAKS
+from tests.support.synthetic import synthetic_project
 
 TESTS = Path(__file__).parent
 
