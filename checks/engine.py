@@ -15,7 +15,8 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from checks.base import SUPP, Check, Ctx, Dep
+from checks.check_kinds import Check
+from checks.context import SUPP, Ctx, Dep
 from checks.finding import Finding, Location, SeverityCounts, count_by_severity
 from checks.rules.every_rule import engine_rules
 from checks.rules.values import unparsed_cells

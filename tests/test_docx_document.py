@@ -263,7 +263,7 @@ def test_export_command_writes_the_document(tmp_path):
 
 def test_check_path_and_export_modules_do_not_import_qt():
     code = (
-        "import sys, export.docx_document, export.command, checks.command\n"
+        "import sys, export.docx_document, export.export_command, checks.check_command\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks.finding import SEVERITIES, Finding, Severity, count_by_severity
-from export.command import writer
+from export.export_command import writer
 from model.fileio import FILE_FILTER, SUFFIX
 from model.loader import InputError, is_workbook, load_input
 from model.project import new_project

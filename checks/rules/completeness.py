@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from checks.base import Check, Ctx, Custom
+from checks.check_kinds import Check, Custom
+from checks.context import Ctx
 from checks.finding import Finding, Location
 from checks.rules.registry import H, W, finding, rule
 from checks.rules.subject_rows import subject_rows

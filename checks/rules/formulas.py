@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.base import CellSum, Check, Ctx, RowFormula, RowsSum
+from checks.check_kinds import CellSum, Check, RowFormula, RowsSum
+from checks.context import Ctx
 from checks.rules.registry import E, rule
 from model.catalog import economic_groups
 from model.layout import CLASSES, SUBJECT_TABLES, THREE_ROW, T, class_key, row_number

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.base import Check, Ctx, RowsSum
+from checks.check_kinds import Check, RowsSum
+from checks.context import Ctx
 from checks.finding import Finding, Location
 from checks.rules.registry import E, finding, rule
 from checks.rules.subject_rows import subject_rows

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.base import EMPTY_ROW, CellSum, Check, Compare, Ctx, RowCompare
+from checks.check_kinds import CellSum, Check, Compare, RowCompare
+from checks.context import EMPTY_ROW, Ctx
 from checks.rules.registry import GT, E, rule
 from model.layout import CLASSES, T, class_key
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL

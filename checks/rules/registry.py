@@ -9,7 +9,7 @@ the decorator, its docstring is the explanation a user reads, its body finds wha
 Ids are stable: V cell values · F printed formulas within a table · H subject hierarchy and
 codes · C catalog and completeness · X identities across tables · W soft relations (警告) ·
 S supplementary data · T the text (情况说明) · I workbook import. An id once withdrawn is listed in
-``checks.catalog`` and never handed out again.
+``checks.rules.retired`` and never handed out again.
 
 What a rule's function takes depends on who runs it (``Rule.runs``): the check engine calls
 every ``ENGINE`` rule with the context and gets checks bound to cells (or findings); a ``CELL``
@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checks.catalog import RETIRED
 from checks.finding import Finding, Location, Severity
+from checks.rules.retired import RETIRED
 from model.amount import fmt_plain
 
 E, R, W, H = Severity.ERROR, Severity.ROUNDING, Severity.WARNING, Severity.HINT

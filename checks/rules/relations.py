@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from checks.base import SUPP, Check, Compare, Ctx, Custom, judge_difference
+from checks.check_kinds import Check, Compare, Custom
+from checks.context import SUPP, Ctx
 from checks.finding import Finding, Location
 from checks.rules.registry import GT, NEQ, W, finding, rule
 from checks.rules.supplementary import field_label, field_locations, on_entries
+from checks.tolerance import judge_difference
 from model.amount import ZERO
 from model.layout import THREE_ROW, T, column_name
 from model.project import PUBLIC_TOTAL

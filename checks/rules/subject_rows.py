@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checks.base import Ctx
+from checks.context import Ctx
 from model.catalog import functional_catalog, normalize_name
 from model.layout import T
 from model.project import TOTAL, Row

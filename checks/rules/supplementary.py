@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from checks.base import SUPP, Check, Ctx, Custom, judge_difference
+from checks.check_kinds import Check, Custom
+from checks.context import SUPP, Ctx
 from checks.finding import Finding, Location, Severity
 from checks.percent import judge_percent, percent, places_of
 from checks.rules.registry import GT, E, finding, rule
+from checks.tolerance import CENT, judge_difference
 from model.amount import ZERO
 from model.fields import label, project_path
 
@@ -32,7 +34,7 @@ def on_entries(rule_id: str, evaluate) -> Iterator[Check]:
 def _not_above(rule_id: str, field_a: str, a: Decimal | None, field_b: str, b: Decimal | None) -> Finding | None:
     if a is None or b is None or a <= b:
         return None
-    severity = Severity.ROUNDING if a - b <= Decimal("0.01") else Severity.ERROR
+    severity = Severity.ROUNDING if a - b <= CENT else Severity.ERROR
     return finding(
         rule_id,
         field_a,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from checks.base import SUPP, Check, Ctx, Custom
+from checks.check_kinds import Check, Custom
+from checks.context import SUPP, Ctx
 from checks.finding import Finding, Location
 from checks.rules.registry import CELL, E, finding, rule
 from checks.where import field_long

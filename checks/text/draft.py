@@ -21,13 +21,12 @@ from decimal import Decimal
 
 from checks.percent import percent
 from checks.text.facts import PARTS, Facts
-from checks.text.sections import subject_section
 from checks.text.wording import PLACEHOLDER
 from model.amount import fmt_plain
 from model.catalog import economic_groups, functional_catalog
 from model.layout import CLASSES, EMPTY_SENTENCE, T
 from model.project import TOTAL, DraftSegment, Project
-from model.sections import all_sections
+from model.sections import all_sections, subject_section
 
 REASON = f"主要原因是{PLACEHOLDER}"
 

@@ -14,18 +14,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from checks.base import HALF_CENT
 from checks.finding import Finding, Location, Severity
 from checks.percent import judge_percent, percent, places_of
 from checks.rules.registry import JUDGE, RULES, E, H, rule
 from checks.text.facts import MEASURE_LABEL, PARTS, Fact, Facts
 from checks.text.reading import Claim, Reading
+from checks.tolerance import CENT, HALF_CENT
 from checks.where import section_name
 from model.amount import ZERO
 from model.layout import T
 from model.sections import GLOSSARY, KEY_WORK, OVERVIEW_PREFIX
 
-CENT = Decimal("0.01")
 _UNIT_SCALE = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
 # Sections whose figures are checked; the others (职能, 机构, 重点工作, 名词解释) only for leftovers.
 CHECKED_OVERVIEW = ("概况.人员",)

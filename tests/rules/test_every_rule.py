@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from checks.base import Check, Ctx
-from checks.catalog import RETIRED
+from checks.check_kinds import Check
+from checks.context import Ctx
 from checks.engine import run_checks
 from checks.finding import Finding, Severity
 from checks.rules import registry
 from checks.rules.every_rule import RULES, engine_rules
 from checks.rules.registry import rule
+from checks.rules.retired import RETIRED
 from tests.seed_data import caidian_2024
 from tests.support.rule_cases import Case, Family, consistent
 

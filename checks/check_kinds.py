@@ -1,93 +1,23 @@
-"""Check instances: a rule applied to particular cells, re-evaluated whenever those cells change.
+"""The kinds of check: a rule applied to particular cells, re-evaluated whenever those cells change.
 
-Rules (decorated functions in checks/rules/) yield checks; the engine evaluates them and indexes them by the
-rows they read, so that after one edit only the checks reading that row run again. Checks read
-values straight from the model's rows, so an edit needs no copying. Messages and labels are
-only built for checks that fail.
+Rules (decorated functions in checks/rules/) yield checks; the engine evaluates them and indexes
+them by the rows they read (``deps``), so that after one edit only the checks reading that row run
+again. Checks read values straight from the model's rows, so an edit needs no copying. Messages
+and labels are only built for checks that fail.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any
 
+from checks.context import EMPTY_ROW, UNKNOWN, Ctx, Dep, Ref, get
 from checks.finding import Finding, Location, Severity
 from checks.rules.registry import RULES, money
-from checks.where import Where
+from checks.tolerance import CENT, judge_difference
 from model.amount import ZERO
-from model.layout import THREE_ROW, T
-from model.project import TOTAL, Project, Row
-
-HALF_CENT = Decimal("0.005")
-CENT = Decimal("0.01")
-UNKNOWN = object()  # a cell holding text that did not parse: checks reading it stay silent
-EMPTY_ROW = Row(key="")
-
-Dep = tuple[str, str]  # (table id or "supp"/"note", row key)
-SUPP: Dep = ("supp", "")
-
-
-def get(row: Row, col: int) -> Decimal | None | object:
-    if row.invalid and col in row.invalid:
-        return UNKNOWN
-    return row.values.get(col)
-
-
-class Ref:
-    """One cell: table, row key, 栏次, and the row object it lives in (EMPTY_ROW if absent)."""
-
-    __slots__ = ("t", "key", "col", "row")
-
-    def __init__(self, t: T, key: str, col: int, row: Row):
-        self.t, self.key, self.col, self.row = t, key, col, row
-
-    def loc(self) -> Location:
-        return Location(table=self.t, row=self.key, col=self.col)
-
-
-class Ctx:
-    """What rules need besides the project: cell references and human-readable labels."""
-
-    def __init__(self, project: Project):
-        self.p = project
-        self.variant = project.meta.variant
-        self.layout = project.meta.layout
-        self.names = Where(project)
-        self.rows = {t: table.index() for t, table in project.tables.items()}
-        self._shared: dict[object, Any] = {}
-
-    def shared(self, key: object, build: Callable[[], Any]) -> Any:
-        """What several rules derive from the same rows (a table's subject tree), worked out once."""
-        if key not in self._shared:
-            self._shared[key] = build()
-        return self._shared[key]
-
-    def table_rows(self, t: T) -> dict[str, Row]:
-        return self.rows[t]
-
-    def ref(self, t: T, key: str, col: int) -> Ref:
-        return Ref(t, key, col, self.rows[t].get(key, EMPTY_ROW))
-
-    # ---- labels, built only for failing checks (worded by checks.where)
-    def table_label(self, t: T) -> str:
-        return self.names.table(t)
-
-    def row_label(self, t: T, key: str) -> str:
-        return self.names.row_name(t, key)
-
-    def cell_label(self, t: T, key: str, col: int | None) -> str:
-        return self.names.cell_name(t, key, col)
-
-    def ref_label(self, r: Ref) -> str:
-        return self.names.cell_name(r.t, r.key, r.col)
-
-    def where(self, t: T, key: str) -> str:
-        return self.names.row_where(t, key)
-
-
-def row_key_of(t: T) -> str:
-    return THREE_ROW if t is T.THREE else TOTAL
+from model.layout import T
+from model.project import Row
 
 
 class Check:
@@ -100,18 +30,6 @@ class Check:
 
     def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
         raise NotImplementedError
-
-
-def judge_difference(rule_id: str, diff: Decimal, n: int) -> Severity | None:
-    """Interval rule of checks.md: each printed figure stands for ±0.005, so n summed
-    figures and the total together explain a gap of up to 0.005·(n+1)."""
-    if not diff:
-        return None
-    rule = RULES[rule_id]
-    within = abs(diff) <= HALF_CENT * (n + 1)
-    if rule.severity is Severity.ERROR:
-        return Severity.ROUNDING if within else Severity.ERROR
-    return None if within else rule.severity
 
 
 def _sum_finding(

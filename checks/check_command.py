@@ -12,6 +12,7 @@ from checks.report import to_json, to_text
 from checks.rules.imports import import_findings
 from checks.text.session import Coverage
 from model.loader import InputError, Loaded, load_input
+from model.project import Project
 
 if TYPE_CHECKING:
     from checks.text.session import Coverage
@@ -43,6 +44,23 @@ def loaded_sources(loaded: Loaded) -> dict | None:
     return getattr(loaded.imported, "sources", None)
 
 
+def load_text_into(project: Project, path: str) -> None:
+    """Put DOC's sections into project.text (the caller checks them); ValueError with a Chinese
+    message when DOC cannot be read or holds no section heading this checker knows."""
+    from checks.text.docfile import TextFileError, read_document
+    from checks.text.split import split_sections
+
+    try:
+        raw = read_document(path)
+    except TextFileError as e:
+        raise ValueError(str(e)) from None
+    sections = split_sections(raw, project.meta.variant)
+    if not sections:
+        raise ValueError(f"“{path}”中没有找到情况说明的标题（如“一、收入支出决算总体情况说明”）。")
+    project.text = sections
+    project.drafts = {}
+
+
 def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> int:
     """Check INPUT; with ``text`` (a .docx or .txt holding the 情况说明 or the whole document),
     also check that text against INPUT's data."""
@@ -54,8 +72,6 @@ def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> in
         return EXIT_UNREADABLE
     project = loaded.project
     if text is not None:
-        from checks.text.command import load_text_into
-
         try:
             load_text_into(project, text)
         except ValueError as e:

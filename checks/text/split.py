@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 
 from checks.text.normalize import fold_char
-from model.sections import explanation_sections
+from model.sections import subject_section
 
-# Subject of each 情况说明 section, and the words its heading is made of.
+# Subject of each 情况说明 section (model.sections numbers them per variant), and the words its
+# heading is made of.
 _SUBJECT_HEADINGS: tuple[tuple[str, str], ...] = (
     ("total", r"收入支出决算总体情况(?:说明)?"),
     ("income", r"收入决算情况(?:说明)?"),
@@ -32,33 +33,6 @@ _SUBJECT_HEADINGS: tuple[tuple[str, str], ...] = (
     ("assets", r"国有资产占用(?:情况)?(?:说明)?"),
     ("performance", r"(?:预算)?绩效(?:管理)?(?:工作)?情况(?:说明)?"),
 )
-# The subject each section id holds, by variant (model.sections orders them).
-_ORDER_2023 = (
-    "total",
-    "income",
-    "expense",
-    "fiscal",
-    "general",
-    "basic",
-    "fund",
-    "soe",
-    "three",
-    "admin",
-    "procurement",
-    "assets",
-    "performance",
-)
-
-
-def subject_section(variant: str) -> dict[str, str]:
-    """subject → section id ("fund" → "七" in variant 2023, "八" in 2020)."""
-    order = list(_ORDER_2023)
-    if variant == "2020":
-        order[6], order[7], order[8] = "three", "fund", "soe"
-    ids = [s.id for s in explanation_sections(variant)]
-    return dict(zip(order, ids, strict=True))
-
-
 _NUMERAL = r"(?:十[一二三]|[一二三四五六七八九十])"
 _OVERVIEW = (
     ("概况.职能", r"(?:一、)?部门(?:主要)?职(?:能|责)"),
