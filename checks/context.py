@@ -65,9 +65,6 @@ class Ctx:
     def table_label(self, t: T) -> str:
         return self.names.table(t)
 
-    def row_label(self, t: T, key: str) -> str:
-        return self.names.row_name(t, key)
-
     def cell_label(self, t: T, key: str, col: int | None) -> str:
         return self.names.cell_name(t, key, col)
 

@@ -639,7 +639,3 @@ def _plain(v: Decimal) -> str:
 
 def _against(c: Claim) -> str:
     return "比年初预算" if c.base == "budget" else "比上年"
-
-
-def judge(project, readings: dict[str, Reading], facts: Facts) -> Verdicts:
-    return Judge(project, readings, facts).run()
