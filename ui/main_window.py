@@ -28,7 +28,7 @@ from model.resources import resource_path
 from ui import exports, style
 from ui.controller import ProjectController
 from ui.dialogs import NewProjectDialog, ask_save, show_error
-from ui.findex import count_by_page, page_of_location, pages_of
+from ui.finding_index import count_by_page, page_of_location, pages_of
 from ui.findings_panel import FindingsPanel
 from ui.grid.view import GridView
 from ui.lock import FileLockedError, ProjectLock
