@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 
 from checks.check_kinds import Check, Custom
 from checks.context import SUPP, Ctx
@@ -12,7 +11,8 @@ from checks.percent import judge_percent, percent, places_of
 from checks.rules.registry import GT, E, finding, rule
 from checks.tolerance import CENT, judge_difference
 from model.amount import ZERO
-from model.fields import label, project_path
+from model.fields import get_value, label, project_path
+from model.project import Project
 
 FAMILY = "补充数据"
 
@@ -31,7 +31,8 @@ def on_entries(rule_id: str, evaluate) -> Iterator[Check]:
     yield Custom(rule_id, [SUPP], evaluate)
 
 
-def _not_above(rule_id: str, field_a: str, a: Decimal | None, field_b: str, b: Decimal | None) -> Finding | None:
+def _not_above(rule_id: str, field_a: str, field_b: str, project: Project) -> Finding | None:
+    a, b = get_value(project, project_path(field_a)), get_value(project, project_path(field_b))
     if a is None or b is None or a <= b:
         return None
     severity = Severity.ROUNDING if a - b <= CENT else Severity.ERROR
@@ -45,6 +46,16 @@ def _not_above(rule_id: str, field_a: str, a: Decimal | None, field_b: str, b: D
         left=field_label(field_a),
         right=field_label(field_b),
     )
+
+
+def _at_most(rule_id: str, *pairs: tuple[str, str]) -> Iterator[Check]:
+    """Each (part, whole) pair of fields: the part is not above the whole (0.01 above is 尾数差异)."""
+
+    def evaluate(c: Ctx) -> Sequence[Finding]:
+        found = [_not_above(rule_id, part, whole, c.p) for part, whole in pairs]
+        return [f for f in found if f]
+
+    return on_entries(rule_id, evaluate)
 
 
 def _count_sum(
@@ -89,25 +100,13 @@ def procurement_total(ctx: Ctx) -> Iterator[Check]:
 @rule("S502", E, FAMILY, "授予中小企业合同金额不大于政府采购总额", GT)
 def procurement_sme(ctx: Ctx) -> Iterator[Check]:
     """授予中小企业的合同金额是政府采购支出总额的一部分，不能大于总额。"""
-
-    def evaluate(c: Ctx) -> Sequence[Finding]:
-        p = c.p.supplementary.procurement
-        f = _not_above("S502", "procurement.sme", p.sme, "procurement.total", p.total)
-        return (f,) if f else ()
-
-    return on_entries("S502", evaluate)
+    return _at_most("S502", ("procurement.sme", "procurement.total"))
 
 
 @rule("S503", E, FAMILY, "授予小微企业合同金额不大于授予中小企业合同金额", GT)
 def procurement_small_micro(ctx: Ctx) -> Iterator[Check]:
     """授予小微企业的合同金额是授予中小企业合同金额的一部分，不能大于它。"""
-
-    def evaluate(c: Ctx) -> Sequence[Finding]:
-        p = c.p.supplementary.procurement
-        f = _not_above("S503", "procurement.small_micro", p.small_micro, "procurement.sme", p.sme)
-        return (f,) if f else ()
-
-    return on_entries("S503", evaluate)
+    return _at_most("S503", ("procurement.small_micro", "procurement.sme"))
 
 
 @rule("S504", E, FAMILY, "在职实有人数等于各类人员之和", "在职实有人数 {actual} 人 ≠ 各类人员之和 {expected} 人")
@@ -185,13 +184,6 @@ def performance_rates(ctx: Ctx) -> Iterator[Check]:
 @rule("S508", E, FAMILY, "货物、服务采购授予中小企业合同金额不大于该类支出", GT)
 def procurement_kind_sme(ctx: Ctx) -> Iterator[Check]:
     """货物类、服务类采购中授予中小企业的合同金额，分别不大于该类采购支出。"""
-
-    def evaluate(c: Ctx) -> Sequence[Finding]:
-        p = c.p.supplementary.procurement
-        found = [
-            _not_above("S508", "procurement.goods_sme", p.goods_sme, "procurement.goods", p.goods),
-            _not_above("S508", "procurement.services_sme", p.services_sme, "procurement.services", p.services),
-        ]
-        return [f for f in found if f]
-
-    return on_entries("S508", evaluate)
+    return _at_most(
+        "S508", ("procurement.goods_sme", "procurement.goods"), ("procurement.services_sme", "procurement.services")
+    )
