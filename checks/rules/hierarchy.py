@@ -23,10 +23,10 @@ def _amount_columns(t) -> tuple[int, ...]:
 def subject_sums(ctx: Ctx) -> Iterator[Check]:
     """02、03、05、07、08表中，每个类的金额等于其所含各款之和，每个款等于其所含各项之和，每一栏都是。"""
     for t in SUBJECT_TABLES:
-        rows = subject_rows(ctx, t)
+        rows, cols = subject_rows(ctx, t), _amount_columns(t)
         for code, kids in rows.children.items():
             right = "所含各款之和" if len(code) == 3 else "所含各项之和"
-            yield RowsSum("H201", t, rows.first[code], kids, _amount_columns(t), right)
+            yield RowsSum("H201", t, rows.first[code], kids, cols, right)
 
 
 @rule("H202", E, FAMILY, "合计等于各类之和")
