@@ -2,7 +2,7 @@
 the decorator, its docstring is the explanation a user reads, its body finds what breaks it.
 
     @rule("X312", E, "表间勾稽", "05表基本支出合计等于06表人员经费合计与公用经费合计之和")
-    def basic_is_personnel_and_public(ctx: Ctx) -> Iterator[Check]:
+    def basic_expense(ctx: Ctx) -> Iterator[Check]:
         \"\"\"05表基本支出合计 …\"\"\"
         yield CellSum("X312", …)
 

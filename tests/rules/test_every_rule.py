@@ -15,10 +15,10 @@ from checks.engine import run_checks
 from checks.finding import Finding, Severity
 from checks.rules import registry
 from checks.rules.every_rule import RULES, engine_rules
-from checks.rules.registry import rule
+from checks.rules.registry import JUDGE, rule
 from checks.rules.retired import RETIRED
 from tests.seed_data import caidian_2024
-from tests.support.rule_cases import Case, Family, consistent
+from tests.support.rule_cases import Case, Family, Writes, consistent
 
 HERE = Path(__file__).parent
 
@@ -60,6 +60,8 @@ def test_every_case_says_what_it_does_and_a_firing_one_where_and_how_bad():
         assert re.search(r"[\u4e00-\u9fff]", c.says) and "\n" not in c.says, c
         if c.fires:
             assert isinstance(c.severity, Severity) and (c.at is not None or c.written is not None), c
+        if RULES[c.rule].runs == JUDGE:
+            assert isinstance(c.change, Writes), f"{c.name}: a text case says what the text holds"
 
 
 def test_a_rule_is_registered_once_and_a_retired_id_never_again(monkeypatch):

@@ -166,16 +166,17 @@ fires(
 silent("T704", "“增幅”正确", "二", "本年收入合计1105.52万元，较上年增加114.77万元，增幅11.6%。")
 
 
-@TEXT.fires(
+def _without_last_year(p):
+    p.supplementary.last_year.grand_total = None
+
+
+TEXT.fires(
     "T704",
     "没有上年数时，按文中所写的增加额核对增长率：114.77÷(1105.52−114.77)，11.5%是截尾",
     H,
     written="11.5%",
     expected="11.6%",
-)
-def _t704_without_last_year(p):
-    p.supplementary.last_year.grand_total = None
-    writes("一", "收、支总计1105.52万元，增加 114.77 万元，增长 11.5%。")(p)
+)(writes("一", "收、支总计1105.52万元，增加 114.77 万元，增长 11.5%。", _without_last_year))
 
 
 # T705 a completion rate
@@ -203,26 +204,20 @@ silent("T706", "所列分项之和等于合计", "九", "（2）公务用车运�
 
 
 # T707 the same fact written twice
-def _without_admin_cost(sections: dict[str, str]):
-    def change(p):
-        p.supplementary.admin_cost.amount = None
-        Writes(sections)(p)
-
-    change.sections = sections  # what the text holds, for those who list the cases
-    return change
+def _without_admin_cost(p):
+    p.supplementary.admin_cost.amount = None
 
 
-TEXT.fires("T707", "补充数据没有机关运行经费，十和十三写成两个不同的数", E, written="130.36")(
-    _without_admin_cost({"十": "机关运行经费支出 103.36 万元。", "十三": "机关运行经费支出 130.36 万元。"})
-)
+_TWICE = Writes({"十": "机关运行经费支出 103.36 万元。", "十三": "机关运行经费支出 130.36 万元。"}, _without_admin_cost)
+TEXT.fires("T707", "补充数据没有机关运行经费，十和十三写成两个不同的数", E, written="130.36")(_TWICE)
 TEXT.silent("T707", "补充数据没有机关运行经费，十和十三写的数相同")(
-    _without_admin_cost({"十": "机关运行经费支出 103.36 万元。", "十三": "机关运行经费支出 103.36 万元。"})
+    Writes({"十": "机关运行经费支出 103.36 万元。", "十三": "机关运行经费支出 103.36 万元。"}, _without_admin_cost)
 )
 
 
 def test_T707_points_at_both_sections():
     p = _caidian()
-    _without_admin_cost({"十": "机关运行经费支出 103.36 万元。", "十三": "机关运行经费支出 130.36 万元。"})(p)
+    _TWICE(p)
     (f,) = [f for f in check_text(p).findings if f.rule == "T707"]
     assert {loc.section for loc in f.locations} == {"十", "十三"}
 
@@ -257,18 +252,19 @@ silent("T709", "“截至2024年12月31日”", "十二", "截至2024年12月31�
 
 
 # T710 a none sentence against the data
-@TEXT.fires(
+def _fund_filled(p):
+    fund = p.tables[T.FUND]
+    fund.add_subject("2120801", "征地和拆迁补偿支出").values.update({2: Decimal("5.00"), 3: Decimal("5.00")})
+    fund.touch()
+
+
+TEXT.fires(
     "T710",
     "政府性基金表填有金额，七却写“无政府性基金预算财政拨款收入支出”",
     E,
     written="无政府性基金预算财政拨款收入",
     message="07表",
-)
-def _t710_fund_filled(p):
-    fund = p.tables[T.FUND]
-    fund.add_subject("2120801", "征地和拆迁补偿支出").values.update({2: Decimal("5.00"), 3: Decimal("5.00")})
-    fund.touch()
-    writes("七", "本部门当年无政府性基金预算财政拨款收入支出。")(p)
+)(writes("七", "本部门当年无政府性基金预算财政拨款收入支出。", _fund_filled))
 
 
 silent("T710", "政府性基金表为空，七写“无政府性基金…”", "七", "本部门当年无政府性基金预算财政拨款收入支出。")

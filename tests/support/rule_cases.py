@@ -191,16 +191,20 @@ def unused_item_code(p: Project) -> str:
 
 @dataclass(frozen=True)
 class Writes:
-    """A text case's change: the 情况说明 holds exactly these sections (section id → text)."""
+    """A text case's change: the 情况说明 holds exactly these sections (section id → text), after
+    ``data`` (when given) changed the department's data."""
 
     sections: dict[str, str]
+    data: Callable[[Project], None] | None = None
 
     def __call__(self, p: Project) -> None:
+        if self.data is not None:
+            self.data(p)
         p.text = dict(self.sections)
 
 
-def writes(section: str, text: str) -> Writes:
-    return Writes({section: text})
+def writes(section: str, text: str, data: Callable[[Project], None] | None = None) -> Writes:
+    return Writes({section: text}, data)
 
 
 def catalog_name(code: str) -> str:
