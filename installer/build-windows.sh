@@ -153,9 +153,15 @@ wine_prefix() {
             rm "$link" && mkdir -p "$link"
         done
     fi
-    # Wine marks files whose names start with a dot hidden, Windows does not; Inno Setup leaves
-    # hidden files out of a wildcard (python-docx's template/_rels/.rels went missing).
-    wine reg add 'HKCU\Software\Wine' /v ShowDotFiles /d Y /f >/dev/null 2>&1
+    # Where a fresh prefix is not Windows 10: Wine marks files whose names start with a dot hidden
+    # (and Inno Setup leaves hidden files out of a wildcard: python-docx's .rels went missing);
+    # the per-user Uninstall and Applications keys that Windows always has would be created by the
+    # install and look like leftovers of the uninstall.
+    printf '%s\r\n' 'Windows Registry Editor Version 5.00' '' '[HKEY_CURRENT_USER\Software\Wine]' \
+        '"ShowDotFiles"="Y"' '' '[HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Uninstall]' '' \
+        '[HKEY_CURRENT_USER\Software\Classes\Applications]' '' >"$W/prefix.reg"
+    wine regedit /S "$(winpath "$W/prefix.reg")" >/dev/null 2>&1
+    wineserver -w
     local sys32=$WINEPREFIX/drive_c/windows/system32 s=$W/standins
     mkdir -p "$s"
     # Windows 10 has both; Wine 8.0 has neither. Built here, copied into the prefix only.
@@ -258,26 +264,9 @@ stop_x() {
     [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
     XVFB_PID=""
 }
-window_titled() { xwininfo -root -tree 2>/dev/null | grep -c "$1" || true; }
-shoot_when_drawn() { # shoot_when_drawn PNG TITLE: wait until a window of that title shows and the
-    # screen stops changing (drawn, and maximised if it maximises), then save it
-    local png=$1 title=$2 last="" same=0 state
-    for _ in $(seq 120); do
-        sleep 1
-        [ "$(window_titled "$title")" -gt 0 ] || continue
-        state=$("$PY" "$ROOT/installer/windows_checks.py" screen "$W/screen/Xvfb_screen0")
-        if [ "$state" = "$last" ] && [ "$(echo "$state" | cut -d' ' -f2)" -gt 20 ]; then
-            same=$((same + 1))
-        else
-            same=0
-        fi
-        last=$state
-        if [ $same -ge 3 ]; then
-            "$PY" "$ROOT/installer/windows_checks.py" png "$W/screen/Xvfb_screen0" "$png"
-            return 0
-        fi
-    done
-    return 1
+shoot_when_drawn() { # shoot_when_drawn PNG TITLE: once a window of that title shows and the screen
+    # has settled (drawn, maximised if it maximises), save the screen
+    "$PY" "$ROOT/installer/windows_checks.py" shoot "$W/screen/Xvfb_screen0" "$1" "$2"
 }
 
 window() {

@@ -11,8 +11,8 @@ Xvfb's frame buffer to PNG, and what a silent install left behind in the Wine pr
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
+import os
 import re
 import struct
 import subprocess
@@ -275,9 +275,33 @@ def colours(rgb: bytes, step: int = 97) -> int:
     return len({rgb[i : i + 3] for i in range(0, len(rgb) - 2, 3 * step)})
 
 
-def screen_state(xwd: Path) -> str:
-    width, height, rgb = read_xwd(xwd)
-    return f"{hashlib.sha1(rgb).hexdigest()} {colours(rgb)} {width}x{height}"
+def changed_rows(width: int, a: bytes, b: bytes) -> int:
+    line = width * 3
+    return sum(a[i : i + line] != b[i : i + line] for i in range(0, len(a), line))
+
+
+def shoot_when_drawn(xwd: Path, png: Path, title: str, timeout: float = 120) -> bool:
+    """Wait until a window whose title holds ``title`` is on the screen and the screen has
+    settled (drawn, and maximised if it maximises: three frames a second apart differ in no more
+    than a text caret's rows), then save the screen as PNG."""
+    import time
+
+    deadline, previous, settled = time.monotonic() + timeout, None, 0
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        tree = subprocess.run(
+            ["xwininfo", "-root", "-tree"], capture_output=True, text=True, env={**os.environ, "LC_ALL": "C.UTF-8"}
+        ).stdout
+        if title not in tree:
+            continue
+        width, height, rgb = read_xwd(xwd)
+        calm = previous is not None and changed_rows(width, previous, rgb) <= height // 40
+        settled = settled + 1 if calm and colours(rgb) > 20 else 0
+        previous = rgb
+        if settled >= 3:
+            png.write_bytes(png_bytes(width, height, rgb))
+            return True
+    return False
 
 
 # --- what the installer left behind --------------------------------------------------------------
@@ -371,11 +395,10 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("messages", help="every text of DEFAULT.isl given in Chinese in ISS")
     c.add_argument("default_isl", type=Path)
     c.add_argument("iss", type=Path)
-    c = sub.add_parser("screen", help="hash, colour count and size of an XWD screen")
-    c.add_argument("xwd", type=Path)
-    c = sub.add_parser("png", help="XWD screen to PNG")
+    c = sub.add_parser("shoot", help="XWD PNG TITLE: wait for the window and a settled screen, save it")
     c.add_argument("xwd", type=Path)
     c.add_argument("png", type=Path)
+    c.add_argument("title")
     c = sub.add_parser("snapshot", help="PREFIX OUT.json: files and user registry keys")
     c.add_argument("prefix", type=Path)
     c.add_argument("out", type=Path)
@@ -411,10 +434,8 @@ def main(argv: list[str] | None = None) -> int:
         default = args.default_isl.read_bytes().decode("utf-8-sig")
         ours = args.iss.read_bytes().decode("utf-8-sig")
         return _report(untranslated(default, ours), "every wizard text in Chinese")
-    elif args.command == "screen":
-        print(screen_state(args.xwd))
-    elif args.command == "png":
-        args.png.write_bytes(png_bytes(*read_xwd(args.xwd)))
+    elif args.command == "shoot":
+        return 0 if shoot_when_drawn(args.xwd, args.png, args.title) else 1
     elif args.command == "snapshot":
         args.out.write_text(json.dumps(snapshot(args.prefix), ensure_ascii=False, indent=0), encoding="utf-8")
     elif args.command == "open-command":

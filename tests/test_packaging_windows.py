@@ -176,6 +176,9 @@ def test_xvfb_screen_becomes_the_same_picture(tmp_path, qapp, lsb):
     seen = [image.pixelColor(x, y).getRgb()[:3] for y in range(2) for x in range(3)]
     assert seen == pixels
     assert wc.colours(rgb, step=1) == 6 and wc.colours(bytes(18), step=1) == 1
+    caret = bytearray(rgb)
+    caret[10] ^= 0xFF  # one pixel of the second row
+    assert wc.changed_rows(3, rgb, rgb) == 0 and wc.changed_rows(3, rgb, bytes(caret)) == 1
 
 
 USER_REG = r"""WINE REGISTRY Version 2
