@@ -195,6 +195,13 @@ pyinstaller_build() {
     echo "  one-folder app: $(mb "$APP_BYTES") MB, $(find "$DIST" -type f | wc -l) files"
 }
 
+# The Windows user's folders in the prefix.
+USERDIR=$WINEPREFIX/drive_c/users/$USER
+APPDIR=$USERDIR/AppData/Local/Programs/JuesuanGongkai
+DATADIR=$USERDIR/AppData/Local/JuesuanGongkai # platformdirs user_data_dir("JuesuanGongkai")
+PROJECTS=$USERDIR/Documents/决算公开
+MENU=$USERDIR/AppData/Roaming/Microsoft/Windows/Start\ Menu/Programs
+
 # --- 6. the frozen check and export against the Linux source --------------------------------------
 IN=$W/in
 OUT_L=$W/out/linux OUT_W=$W/out/windows
@@ -270,13 +277,17 @@ shoot_when_drawn() { # shoot_when_drawn PNG TITLE: once a window of that title s
 }
 
 window() {
+    # A new user: no data folder, projects or window settings from an earlier run (whose recovery
+    # copy, kept by the uninstall as it should be, would be offered in a dialog at start-up).
+    rm -rf "$DATADIR" "$PROJECTS"
+    wine reg delete 'HKCU\Software\JuesuanGongkai' /f >/dev/null 2>&1 || true
     start_x 1366x768x24
     # The start-up probe (ui/probe.py) reports the first paint, the title and whether Qt's own texts
     # are Chinese, then closes the window.
     local probe=$W/report/probe.jsonl
     rm -f "$probe"
     JUESUAN_STARTUP_PROBE=$(winpath "$probe") wrun /dev/null "$W/report/window.err" \
-        "${WINE_LOCALE[@]}" timeout 180 wine "$DIST/juesuan.exe" || fail "window (probe run) failed"
+        "${WINE_LOCALE[@]}" timeout 120 wine "$DIST/juesuan.exe" || fail "window (probe run) failed"
     if [ -f "$probe" ]; then
         grep -q '蔡甸区委办公室' "$probe" || fail "window title: $(cat "$probe")"
         grep -q '"qt_cancel": "取消"' "$probe" || fail "Qt's own texts are not Chinese: $(cat "$probe")"
@@ -323,11 +334,6 @@ installer() {
 }
 
 # --- 9. silent install, the installed program, silent uninstall ------------------------------------
-USERDIR=$WINEPREFIX/drive_c/users/$USER
-APPDIR=$USERDIR/AppData/Local/Programs/JuesuanGongkai
-DATADIR=$USERDIR/AppData/Local/JuesuanGongkai # platformdirs user_data_dir("JuesuanGongkai")
-PROJECTS=$USERDIR/Documents/决算公开
-MENU=$USERDIR/AppData/Roaming/Microsoft/Windows/Start\ Menu/Programs
 has_key() { grep -qF "$1" "$WINEPREFIX/user.reg"; }
 
 install_try_uninstall() {
@@ -369,7 +375,7 @@ install_try_uninstall() {
         "C:\\users\\$USER\\Documents\\决算公开\\双击打开.jsgk")
     echo "  a double-click runs: ${open[*]}"
     JUESUAN_STARTUP_PROBE=$(winpath "$probe") wrun /dev/null /dev/null "${WINE_LOCALE[@]}" \
-        timeout 180 wine "${open[@]}" || true
+        timeout 120 wine "${open[@]}" || true
     wineserver -w
     grep -q '"title": "双击打开.jsgk' "$probe" 2>/dev/null ||
         fail "opening a .jsgk did not start the installed window on it: $(cat "$probe" 2>/dev/null)"
