@@ -116,7 +116,8 @@ def apply(project: Project, fault: Fault) -> Callable[[], None]:
 def place_label(project: Project, t: T, key: str, col: int | None) -> str:
     """ "05表 2013101 第1栏", from the location the check report prints (``main.py check --json``)."""
     loc = location_json(project, Location(table=t, row=key, col=col))
-    text = f"{loc['table']}表 {loc.get('row', key)}"
+    row = loc.get("row", key)
+    text = f"{loc['table']}表 {'第' + row + '行' if t in (T.SUMMARY, T.FISCAL) else row}"
     return f"{text} 第{col}栏" if col is not None else f"{text} 行"
 
 
