@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from checks.command import loaded_report
+from checks.check_command import loaded_report
 from checks.finding import Finding, Severity
 from checks.text.draft import apply_draft
 from model.amount import CENT
@@ -29,7 +29,7 @@ from model.layout import T
 from model.loader import Loaded
 from model.project import TOTAL, PerfProject, Project
 from model.resources import resource_path
-from model.synthetic import synthetic_project  # moving to the tests' support code: change only this line
+from tests.support.synthetic import synthetic_project
 
 
 @dataclass

@@ -99,7 +99,8 @@ def apply(project: Project, fault: Fault) -> Callable[[], None]:
     table = project.tables[fault.table]
     if fault.col is None:
         at = next(i for i, r in enumerate(table.rows) if r.key == fault.row)
-        removed = table.remove_row(fault.row)
+        removed = table.rows.pop(at)
+        table.touch()
 
         def restore_row() -> None:
             table.rows.insert(at, removed)
