@@ -50,7 +50,7 @@ def run_command(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         if len(args.input) == 1 and not os.path.isdir(args.input[0]):
-            from checks.command import check_one
+            from checks.check_command import check_one
 
             return check_one(args.input[0], args.json, text=args.text)
         if args.text:
@@ -60,7 +60,7 @@ def run_command(argv: list[str]) -> int:
 
         return check_many(args.input, args.json, args.jobs)
     if args.command == "export":
-        from export.command import run_export
+        from export.export_command import run_export
 
         targets = {k: v for k, v in (("xlsx", args.xlsx), ("docx", args.docx), ("checklist", args.checklist)) if v}
         return run_export(args.input, targets)

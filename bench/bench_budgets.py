@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from model.fileio import load_project, save_project  # noqa: E402
-from model.synthetic import synthetic_project  # noqa: E402
 from tests.app_runs import app_env, frozen_command, source_command, start_window  # noqa: E402
+from tests.support.synthetic import synthetic_project  # noqa: E402
 
 SIZE_MB = 150
 START_SOURCE_S, START_FROZEN_S = 2.0, 3.0

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from checks.engine import CheckSession  # noqa: E402
 from export.xlsx_workbook import write_xlsx  # noqa: E402
 from model.layout import SUBJECT_TABLES, T  # noqa: E402
-from model.synthetic import synthetic_project  # noqa: E402
+from tests.support.synthetic import synthetic_project  # noqa: E402
 
 
 def ms(values: list[float], cpu: list[float] | None = None) -> str:

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from export.docx_document import write_docx  # noqa: E402
 from model.fileio import load_project  # noqa: E402
 from model.resources import resource_path  # noqa: E402
-from model.synthetic import synthetic_project  # noqa: E402
+from tests.support.synthetic import synthetic_project  # noqa: E402
 
 RUNS = 5
 BUDGET_S = 2.0

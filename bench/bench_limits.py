@@ -25,9 +25,9 @@ from checks.engine import run_checks  # noqa: E402
 from export.checklist import MAX_FINDINGS  # noqa: E402
 from model.fileio import dumps  # noqa: E402
 from model.layout import T  # noqa: E402
-from model.synthetic import synthetic_project  # noqa: E402
 from model.text_clean import MAX_DOCUMENT_CHARS, MAX_NAME, MAX_SUBJECT_ROWS  # noqa: E402
 from tests.hostile import run_measured  # noqa: E402
+from tests.support.synthetic import synthetic_project  # noqa: E402
 
 MAIN = str(ROOT / "main.py")
 

@@ -60,7 +60,7 @@ def main() -> int:
 
     app = make_app([])
     from model.layout import T
-    from model.synthetic import synthetic_project
+    from tests.support.synthetic import synthetic_project
     from ui.main_window import MainWindow
 
     print(f"{'rows':>7} {'paste s':>8} {'undo s':>8} {'redo s':>8} {'undo s':>8} {'MB before':>10} {'MB after':>9}")

@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from checks.text import TextSession, split_sections  # noqa: E402
 from checks.text.draft import apply_draft, draft_sections  # noqa: E402
-from model.synthetic import synthetic_project  # noqa: E402
 from tests.seed_data import SEED_2024, caidian_2024  # noqa: E402
+from tests.support.synthetic import synthetic_project  # noqa: E402
 
 
 def ms(values: list[float]) -> str:

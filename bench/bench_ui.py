@@ -39,7 +39,7 @@ def main() -> int:
 
     from checks.finding import Severity
     from model.layout import T
-    from model.synthetic import synthetic_project
+    from tests.support.synthetic import synthetic_project
     from ui.main_window import MainWindow
 
     def key(ch: str | None = None, k: Qt.Key | None = None) -> None:

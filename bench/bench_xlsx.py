@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from export.xlsx_workbook import write_xlsx  # noqa: E402
 from model.fileio import load_project  # noqa: E402
-from model.synthetic import synthetic_project  # noqa: E402
+from tests.support.synthetic import synthetic_project  # noqa: E402
 
 BUDGET = 0.5
 RUNS = 7

@@ -70,7 +70,7 @@ def collect_inputs(args: Iterable[str]) -> list[str]:
 
 def check_path(path: str) -> BatchResult:
     """Load and check one input; runs in a worker process."""
-    from checks.command import loaded_findings, loaded_sources
+    from checks.check_command import loaded_findings, loaded_sources
     from model.loader import InputError, load_input
 
     try:

@@ -15,23 +15,19 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from checks.base import SUPP, Check, Ctx, Dep, finding
+from checks.check_kinds import Check
+from checks.context import SUPP, Ctx, Dep
 from checks.finding import Finding, Location, SeverityCounts, count_by_severity
-from checks.rules_cross import identities, soft_relations
-from checks.rules_entries import entry_rules
-from checks.rules_subjects import subject_rules
-from checks.rules_supplementary import supplementary_rules
-from checks.rules_tables import table_rules
-from model.amount import parse_amount
+from checks.rules.every_rule import engine_rules
+from checks.rules.values import unparsed_cells
 from model.layout import T, table_order
 from model.project import Project, Row
 
-RULE_SOURCES = (table_rules, subject_rules, identities, soft_relations, supplementary_rules, entry_rules)
-
 
 def all_rules(ctx: Ctx) -> Iterator[Check | Finding]:
-    for source in RULE_SOURCES:
-        yield from source(ctx)
+    """What every rule the engine runs makes of this project: checks bound to cells, or findings."""
+    for r in engine_rules():
+        yield from r.fn(ctx)
 
 
 @dataclass
@@ -133,21 +129,7 @@ class CheckSession:
         return delta
 
     def _invalid_findings(self, t: T, row: Row) -> list[Finding]:
-        out = []
-        for col, text in row.invalid.items():
-            reason = parse_amount(text).error or "无法识别"
-            out.append(
-                finding(
-                    "V001",
-                    f"{t}|{row.key}|{col}",
-                    [Location(table=t, row=row.key, col=col)],
-                    act=text,
-                    where=self.ctx.cell_label(t, row.key, col),
-                    text=text,
-                    reason=reason,
-                )
-            )
-        return out
+        return unparsed_cells(self.ctx, t, row)
 
     # ---------------------------------------------------------------- results
     def findings(self) -> list[Finding]:

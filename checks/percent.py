@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 from checks.finding import Severity
+from checks.tolerance import HALF_CENT
 
-HALF_CENT = Decimal("0.005")
 # No figure anyone writes has more decimals (a stored value never does: model.kinds); a text may
 # still hold "98.123456789012345678901234567890%", which is compared at this precision.
 MAX_PLACES = 20

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from decimal import Decimal
 
-from checks.catalog import RULES
-from checks.finding import SEVERITIES, Finding, Location, Severity, count_by_severity
-from checks.where import SUPP_PART, TEXT, Where, sheet_cell
+from checks.finding import SEVERITIES, Finding, Location, count_by_severity
+from checks.where import SUPP_PART, TEXT, Where
 from model.amount import fmt_plain
 from model.layout import printed_number, table_order, title
 from model.project import Project
@@ -16,38 +14,6 @@ from model.units import describe
 
 IMPORT_PART = "工作簿导入"
 TEXT_PART = TEXT
-
-
-def import_findings(imported) -> list[Finding]:
-    """Import problems not already shown as unparsed cells, as findings of the I family."""
-    out = []
-    if imported is None:
-        return out
-    for i, issue in enumerate(imported.issues):
-        if issue.placed:
-            continue
-        rule = RULES["I801" if issue.level == "error" else "I802"]
-        message = rule.message(where=sheet_cell(issue.sheet, issue.cell), message=issue.message)
-        loc = Location(sheet=issue.sheet or None, cell=issue.cell or None)
-        out.append(Finding(rule.id, rule.severity, message, (loc,), key=f"{rule.id}|{issue.sheet}|{issue.cell}|{i}"))
-    return out
-
-
-def exact_findings(imported, shown: Sequence[Finding]) -> list[Finding]:
-    """For a workbook in 元 opened in the window (which shows and checks it in 万元): the 错误 its
-    sums have in 元, to the fen, that the 万元 figures hide by rounding. ``shown``: what the window's
-    own checks of the 万元 figures report."""
-    exact = getattr(imported, "exact", None)
-    if exact is None:
-        return []
-    from checks.engine import run_checks
-
-    seen = {f.key for f in shown if f.severity is Severity.ERROR}
-    return [
-        replace(f, message=f"按工作簿的元核对（金额单位：元）：{f.message}")
-        for f in run_checks(exact)
-        if f.severity is Severity.ERROR and f.key not in seen
-    ]
 
 
 def location_json(project: Project, loc: Location, sources: dict | None = None) -> dict:

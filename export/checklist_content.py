@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from checks.catalog import RULES
 from checks.finding import SEVERITIES, Finding, Location, Severity
 from checks.report import group, summarize
+from checks.rules.every_rule import RULES
 from checks.where import Where
 from model.amount import fmt_amount
 from model.project import Project

@@ -1,11 +1,12 @@
-"""Text the document builds from data rather than from what the user wrote: the 单位构成 (worded by
-the draft of the text) and 人员构成 of 第一部分, and the 绩效自评 tables of 第六部分."""
+"""Text the document builds from data rather than from what the user wrote: the 单位构成 and 人员构成
+of 第一部分 (worded by the draft of the text), and the 绩效自评 tables of 第六部分."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from checks.percent import percent
+from checks.text.draft import staff_lines as drafted_staff
 from checks.text.draft import units_lines as drafted_units
 from export.docx_tables import simple_table
 from export.docx_writer import DocWriter
@@ -22,22 +23,12 @@ def units_lines(project: Project) -> list[str]:
 
 
 def staff_lines(project: Project) -> list[str]:
-    """部门人员构成, from ``project.supplementary.staff``; empty when no figure is known."""
+    """部门人员构成 as the draft words it (checks.text.draft); empty when no figure is known."""
     s = project.supplementary.staff
-    dept = project.meta.department
-    lines = []
-    kinds = "，".join(f"{i.kind}{i.count}人" for i in s.in_service if i.count is not None and i.kind)
-    if s.in_service_total is not None:
-        lines.append(f"{dept}在职实有人数{s.in_service_total}人" + (f"，其中：{kinds}。" if kinds else "。"))
-    elif kinds:
-        lines.append(f"{dept}在职人员：{kinds}。")
-    retired = [(n, v) for n, v in (("离休", s.retired_lixiu), ("退休", s.retired_tuixiu)) if v is not None]
-    detail = "，".join(f"{n}{v}人" for n, v in retired)
-    if s.retired_total is not None:
-        lines.append(f"离退休人员{s.retired_total}人" + (f"，其中：{detail}。" if detail else "。"))
-    elif detail:
-        lines.append(f"离退休人员：{detail}。")
-    return lines
+    counts = (s.in_service_total, s.retired_total, s.retired_lixiu, s.retired_tuixiu)
+    if all(n is None for n in counts) and not any(k.count is not None for k in s.in_service):
+        return []
+    return [line for _bound, line in drafted_staff(project)]
 
 
 def _rate(executed: Decimal | None, budget: Decimal | None, written: Decimal | None = None) -> str:

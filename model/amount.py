@@ -175,7 +175,3 @@ def fmt_amount(value: Decimal | None, grouping: bool = True) -> str:
 def fmt_plain(value: Decimal | None) -> str:
     """Form used in running text: no grouping, two decimals ("1105.52")."""
     return fmt_amount(value, grouping=False)
-
-
-def to_cents(value: Decimal) -> int:
-    return int(value * 100)

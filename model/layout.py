@@ -40,7 +40,6 @@ __all__ = [
     "fixed_rows",
     "printed_number",
     "row_number",
-    "short_name",
     "subject_columns",
     "table_for_number",
     "table_order",
@@ -72,11 +71,6 @@ def table_for_number(number: str, variant: str) -> T:
 
 def title(table: T, variant: str) -> str:
     return template(variant).form(table).title
-
-
-def short_name(table: T, variant: str) -> str:
-    """ "公开05表" style label used in findings and navigation."""
-    return f"{printed_number(table, variant)}表"
 
 
 @cache

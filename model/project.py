@@ -141,12 +141,6 @@ class Table(_Base):
         self.rows[:] = out
         self.touch()
 
-    def remove_row(self, key: str) -> Row:
-        row = self.index()[key]
-        self.rows.remove(row)
-        self.touch()
-        return row
-
 
 # Where a group of fields is shown: the navigator's 部门概况 or 补充数据.
 OVERVIEW = "部门概况"

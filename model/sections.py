@@ -15,6 +15,7 @@ class Section:
     id: str
     heading: str  # as printed, without the number
     short: str  # the name in the list of sections: "五 一般公共预算财政拨款支出", "概况·主要职能"
+    subject: str = ""  # what 一 … 十三 explain ("fund", "three"…), whichever number the variant gives it
 
     @property
     def numbered(self) -> bool:
@@ -39,52 +40,41 @@ OVERVIEW = (
     Section("概况.人员", "部门人员构成", "概况·人员构成"),
 )
 
+# (subject, heading as printed, name in the list of sections) of 一 … 十三, in variant 2023's order.
 _EXPLANATION_2023 = (
-    "收入支出决算总体情况说明",
-    "收入决算情况说明",
-    "支出决算情况说明",
-    "财政拨款收入支出决算总体情况说明",
-    "一般公共预算财政拨款支出决算情况说明",
-    "一般公共预算财政拨款基本支出决算情况说明",
-    "政府性基金预算财政拨款收入支出决算情况说明",
-    "国有资本经营预算财政拨款支出决算情况说明",
-    "财政拨款“三公”经费支出决算情况说明",
-    "机关运行经费支出说明",
-    "政府采购支出说明",
-    "国有资产占用情况说明",
-    "预算绩效情况说明",
+    ("total", "收入支出决算总体情况说明", "收支总体情况"),
+    ("income", "收入决算情况说明", "收入决算"),
+    ("expense", "支出决算情况说明", "支出决算"),
+    ("fiscal", "财政拨款收入支出决算总体情况说明", "财政拨款收支总体情况"),
+    ("general", "一般公共预算财政拨款支出决算情况说明", "一般公共预算财政拨款支出"),
+    ("basic", "一般公共预算财政拨款基本支出决算情况说明", "一般公共预算基本支出"),
+    ("fund", "政府性基金预算财政拨款收入支出决算情况说明", "政府性基金"),
+    ("soe", "国有资本经营预算财政拨款支出决算情况说明", "国有资本经营"),
+    ("three", "财政拨款“三公”经费支出决算情况说明", "“三公”经费"),
+    ("admin", "机关运行经费支出说明", "机关运行经费"),
+    ("procurement", "政府采购支出说明", "政府采购"),
+    ("assets", "国有资产占用情况说明", "国有资产占用"),
+    ("performance", "预算绩效情况说明", "预算绩效"),
 )
-# What the list of sections calls each subject, in the same order.
-_SHORT_2023 = (
-    "收支总体情况",
-    "收入决算",
-    "支出决算",
-    "财政拨款收支总体情况",
-    "一般公共预算财政拨款支出",
-    "一般公共预算基本支出",
-    "政府性基金",
-    "国有资本经营",
-    "“三公”经费",
-    "机关运行经费",
-    "政府采购",
-    "国有资产占用",
-    "预算绩效",
-)
+# 2020–2022 documents put “三公” at 七 and the two funds at 八/九, like the tables.
+_THREE_2020 = ("three", "一般公共预算财政拨款“三公”经费支出决算情况说明", "“三公”经费")
 _NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三")
 
 
 def explanation_sections(variant: str) -> tuple[Section, ...]:
     """一 … 十三 of 第三部分 (情况说明), in the variant's order."""
-    headings, shorts = list(_EXPLANATION_2023), list(_SHORT_2023)
+    parts = list(_EXPLANATION_2023)
     if variant == "2020":
-        # 2020–2022 documents put “三公” at 七 and the two funds at 八/九, like the tables.
-        headings[6], headings[7], headings[8] = (
-            "一般公共预算财政拨款“三公”经费支出决算情况说明",
-            headings[6],
-            headings[7],
-        )
-        shorts[6], shorts[7], shorts[8] = shorts[8], shorts[6], shorts[7]
-    return tuple(Section(n, h, f"{n} {s}") for n, h, s in zip(_NUMERALS, headings, shorts, strict=True))
+        parts[6:9] = [_THREE_2020, parts[6], parts[7]]
+    return tuple(
+        Section(n, heading, f"{n} {short}", subject)
+        for n, (subject, heading, short) in zip(_NUMERALS, parts, strict=True)
+    )
+
+
+def subject_section(variant: str) -> dict[str, str]:
+    """subject → section id ("fund" → "七" in variant 2023, "八" in 2020)."""
+    return {s.subject: s.id for s in explanation_sections(variant)}
 
 
 KEY_WORK = Section("重点工作", "重点工作完成情况", "重点工作完成情况")

@@ -62,7 +62,7 @@ def too_long(what: str, text: str, limit: int) -> str | None:
 def project_texts(project: Project) -> Iterator[tuple[str, object, object, str, int]]:
     """(where, container, key, text, limit) for every text a project holds; ``container[key]``
     or ``setattr(container, key)`` stores it (dicts and lists by item, models by attribute)."""
-    from model.layout import short_name
+    from model.layout import printed_number
 
     m, units = project.meta, project.units
     yield "部门名称", m, "department", m.department, MAX_NAME
@@ -70,7 +70,7 @@ def project_texts(project: Project) -> Iterator[tuple[str, object, object, str, 
     for i, name in enumerate(units.subordinates):
         yield f"下属单位第{i + 1}项", units.subordinates, i, name, MAX_NAME
     for t, table in project.tables.items():
-        label = short_name(t, m.variant)
+        label = f"{printed_number(t, m.variant)}表"  # as checks.where names a table
         yield f"{label}的表下说明", table, "note", table.note, MAX_NOTE
         for row in table.rows:
             code = row.code or row.key
@@ -113,12 +113,12 @@ def clean_project(project: Project) -> list[str]:
 
 def length_problems(project: Project) -> list[str]:
     """Texts beyond their limits, tables beyond ``MAX_SUBJECT_ROWS`` rows: why each is refused."""
-    from model.layout import short_name
+    from model.layout import printed_number
 
     out = [why for where, _c, _k, text, limit in project_texts(project) if (why := too_long(where, text, limit))]
     for t, table in project.tables.items():
         if len(table.rows) > MAX_SUBJECT_ROWS:
-            label = short_name(t, project.meta.variant)
+            label = f"{printed_number(t, project.meta.variant)}表"
             out.append(f"{label}的行数过多（{len(table.rows)} 行，上限 {MAX_SUBJECT_ROWS} 行）")
     total = sum(len(v) for v in project.text.values())
     if total > MAX_DOCUMENT_CHARS:

@@ -13,7 +13,7 @@ from export.xlsx_workbook import write_xlsx
 from model.fileio import save_project
 from model.layout import T
 from model.project import TOTAL
-from model.synthetic import synthetic_project
+from tests.support.synthetic import synthetic_project
 
 
 @dataclass(frozen=True)

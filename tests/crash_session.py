@@ -26,7 +26,7 @@ from pathlib import Path
 
 from model.layout import SUBJECT_TABLES, T, subject_columns
 from model.project import Project
-from model.synthetic import synthetic_project
+from tests.support.synthetic import synthetic_project
 
 PROJECT = "项目.jsgk"
 SAVE_CHANCE = 0.08  # per step: a save every dozen steps or so; the recovery copy covers the rest

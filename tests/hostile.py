@@ -41,7 +41,7 @@ class Hostile:
 def base_workbook() -> bytes:
     """A real export of a generated department: nine sheets, recognised by the importer."""
     from export.xlsx_workbook import build_workbook
-    from model.synthetic import synthetic_project
+    from tests.support.synthetic import synthetic_project
 
     buf = io.BytesIO()
     build_workbook(synthetic_project(n_items=12, seed=1)).save(buf)
@@ -51,7 +51,7 @@ def base_workbook() -> bytes:
 @functools.cache
 def base_project_text() -> str:
     from model.fileio import dumps
-    from model.synthetic import synthetic_project
+    from tests.support.synthetic import synthetic_project
 
     return dumps(synthetic_project(n_items=12, seed=1))
 

@@ -69,7 +69,7 @@ def _sample(folder: Path, name: str = "部门.jsgk") -> Path:
 
 def _workbook(folder: Path, name: str = "公开表.xlsx", **kw) -> Path:
     from export.xlsx_workbook import write_xlsx
-    from model.synthetic import synthetic_project
+    from tests.support.synthetic import synthetic_project
 
     path = folder / name
     write_xlsx(synthetic_project(n_items=kw.pop("n_items", 12), seed=1, **kw), path)
@@ -213,7 +213,7 @@ def _docx_with(body: Callable, compression: int = zipfile.ZIP_DEFLATED) -> Calla
 def _project_file(change: Callable, name: str = "改过.jsgk", raw: bool = False) -> Callable[[Path], list[Arg]]:
     def build(folder: Path) -> list[Arg]:
         from model.fileio import dumps
-        from model.synthetic import synthetic_project
+        from tests.support.synthetic import synthetic_project
 
         p = synthetic_project(n_items=5, seed=2)
         path = folder / name
@@ -267,7 +267,7 @@ def _control_characters(folder: Path) -> list[Arg]:
     from model.fileio import dumps
     from model.layout import T
     from model.project import PerfProject
-    from model.synthetic import synthetic_project
+    from tests.support.synthetic import synthetic_project
 
     bad = "\x00\x07\x0b\ufffe\ud800"
     p = synthetic_project(n_items=5, seed=2)
@@ -284,7 +284,7 @@ def _control_characters(folder: Path) -> list[Arg]:
 def _many_rows_workbook(folder: Path) -> list[Arg]:
     from export.xlsx_workbook import write_xlsx
     from model.layout import T
-    from model.synthetic import synthetic_project
+    from tests.support.synthetic import synthetic_project
 
     p = synthetic_project(n_items=5, seed=2)
     subjects = [(f"{('229', '227')[i // 9801]}{i % 9801 // 99 + 1:02d}{i % 99 + 1:02d}", "明细") for i in range(15_000)]
@@ -298,7 +298,7 @@ def _many_rows_workbook(folder: Path) -> list[Arg]:
 def _checklist_too_long(folder: Path) -> list[Arg]:
     from model.fileio import dumps
     from model.layout import T
-    from model.synthetic import synthetic_project
+    from tests.support.synthetic import synthetic_project
 
     p = synthetic_project(n_items=5, seed=2)
     for r in p.tables[T.GENERAL].add_subjects([(f"2299{i // 99 + 1}{i % 99 + 1:02d}", "明细") for i in range(700)]):

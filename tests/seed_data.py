@@ -35,7 +35,7 @@ def published_text(seed: Path, variant: str) -> dict[str, str]:
     """The seed's text as published, by section, made readable again: the lines a PDF wrapped are
     joined into their paragraphs, and the figures an extraction pulled out of the charts (axis
     ticks, bar labels, a garbled legend) are left out, the 图N captions kept."""
-    from checks.text.sections import split_sections
+    from checks.text.split import split_sections
 
     sections = split_sections(seed.read_text(encoding="utf-8"), variant)
     return {sid: _paragraphs(text) for sid, text in sections.items()}

@@ -10,8 +10,8 @@ from checks.finding import Finding, Location, Severity
 from export.checklist_content import build_checklist, cells_text, checklist_html
 from model.layout import THREE_ROW, T
 from model.project import PERSONNEL_TOTAL, TOTAL
-from model.synthetic import synthetic_project
 from tests.seed_data import caidian_2024
+from tests.support.synthetic import synthetic_project
 
 
 def _p(variant="2023", layout="A"):

@@ -16,8 +16,8 @@ from main import main
 from model.fileio import save_project
 from model.layout import T
 from model.project import TOTAL
-from model.synthetic import synthetic_project
 from tests.seed_data import caidian_2024
+from tests.support.synthetic import synthetic_project
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler")
 

@@ -19,8 +19,8 @@ from export.docx_document import build_docx, cover_lines, write_docx
 from model.layout import T
 from model.project import DraftSegment, new_project
 from model.sections import explanation_sections
-from model.synthetic import synthetic_project
 from tests.seed_data import caidian_2024, qingshan_2023
+from tests.support.synthetic import synthetic_project
 
 TODAY = dt.date(2025, 6, 30)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -263,7 +263,7 @@ def test_export_command_writes_the_document(tmp_path):
 
 def test_check_path_and_export_modules_do_not_import_qt():
     code = (
-        "import sys, export.docx_document, export.command, checks.command\n"
+        "import sys, export.docx_document, export.export_command, checks.check_command\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

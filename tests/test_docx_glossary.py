@@ -13,8 +13,8 @@ from export.docx_glossary import glossary_lines, subject_entries, subject_note, 
 from model.catalog import functional_catalog
 from model.layout import T
 from model.project import new_project
-from model.synthetic import synthetic_project
 from tests.seed_data import SEED_2024, caidian_2024, qingshan_2023
+from tests.support.synthetic import synthetic_project
 
 D0 = D("0.00")
 

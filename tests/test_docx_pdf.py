@@ -10,9 +10,9 @@ import pytest
 
 from export.docx_document import write_docx
 from model.layout import chinese_ordinal, printed_number, table_order, title
-from model.synthetic import synthetic_project
 from tests.docx_pdf import page_sizes, pdf_text, soffice, to_pdf
 from tests.seed_data import caidian_2024, qingshan_2023
+from tests.support.synthetic import synthetic_project
 
 pytestmark = [
     pytest.mark.slow,

@@ -11,8 +11,8 @@ import pytest
 from lxml import etree
 
 from export.docx_document import build_docx
-from model.synthetic import synthetic_project
 from tests.seed_data import caidian_2024
+from tests.support.synthetic import synthetic_project
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

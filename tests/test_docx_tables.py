@@ -15,8 +15,8 @@ from export.docx_styles import LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH
 from export.docx_tables import choose_layout, estimate_pages, table_xml, text_em
 from export.xlsx_workbook import plan_sheet
 from model.layout import T, printed_number, table_order
-from model.synthetic import synthetic_project
 from tests.seed_data import caidian_2024, qingshan_2023
+from tests.support.synthetic import synthetic_project
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from checks.engine import CheckSession
 from model.layout import T
 from model.project import set_cell_text
-from model.synthetic import synthetic_project
+from tests.support.synthetic import synthetic_project
 
 BASE = synthetic_project(n_items=10, seed=9, with_fund=True)
 CELLS = [

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 
 from export.xlsx_workbook import write_xlsx
-from model.synthetic import synthetic_project
+from tests.support.synthetic import synthetic_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

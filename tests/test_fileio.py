@@ -10,7 +10,7 @@ from model import fileio
 from model.fileio import ProjectFileError, load_project, save_project
 from model.layout import T
 from model.project import set_cell_text
-from model.synthetic import synthetic_project
+from tests.support.synthetic import synthetic_project
 
 
 def test_round_trip_keeps_values_empties_and_typed_text(tmp_path):

@@ -19,10 +19,10 @@ import pytest
 
 from model import fileio
 from model.layout import T
-from model.synthetic import synthetic_project
 from tests import test_ui_support as support
 from tests.crash_session import KILL_POINTS
 from tests.crash_trials import SLACK, run_trials
+from tests.support.synthetic import synthetic_project
 
 data_dir = support.data_dir
 INTERVAL_MS = 250  # the window's is 30 s, shortened so that the trials fit in under a minute

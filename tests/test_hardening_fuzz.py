@@ -17,9 +17,9 @@ from model import fileio
 from model.amount import MAX_ABS
 from model.layout import SUBJECT_TABLES, THREE_COLUMNS, T, fixed_rows, subject_columns
 from model.project import Project, set_cell_text, set_cell_value
-from model.synthetic import synthetic_project
 from model.text_clean import MAX_NAME
 from model.workbook.importer import import_workbook
+from tests.support.synthetic import synthetic_project
 
 # Text a user might leave in a cell or a name: formula look-alikes, full-width, emoji, long runs.
 ODD_TEXT = st.one_of(

@@ -16,8 +16,8 @@ import time
 import pytest
 
 from model.fileio import save_project
-from model.synthetic import synthetic_project
 from tests.hostile import all_files, fingerprint, run_measured
+from tests.support.synthetic import synthetic_project
 from tests.window_open import open_through_menu, still_editable
 
 HOSTILE = {h.name: h for h in all_files()}

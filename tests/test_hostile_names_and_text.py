@@ -16,8 +16,8 @@ import pytest
 
 from model.fileio import ProjectFileError, dumps, load_project, loads
 from model.layout import T
-from model.synthetic import synthetic_project
 from tests.hostile import ROOT, fingerprint
+from tests.support.synthetic import synthetic_project
 
 SAMPLE = ROOT / "resources" / "samples" / "2024-蔡甸区委办公室.jsgk"
 POSIX = pytest.mark.skipif(os.name != "posix", reason="Linux file names and links")
@@ -162,7 +162,7 @@ def test_text_typed_or_pasted_in_the_window_is_cleaned_with_a_reason(qtbot, tmp_
 
 
 def test_the_text_import_cleans_what_it_reads(tmp_path):
-    from checks.text.command import document_sections
+    from checks.text.split import document_sections
 
     raw = "一、收入支出决算总体情况说明\n收入\x07总计1105.52万元\x0b。\n"
     sections, notes = document_sections(raw, "2023", "a.txt")
@@ -285,7 +285,7 @@ def test_a_table_of_more_subject_rows_than_the_limit_is_refused(tmp_path):
 
 
 def test_text_beyond_the_limit_is_refused_with_it(tmp_path):
-    from checks.text.command import load_text_into
+    from checks.check_command import load_text_into
 
     path = tmp_path / "长文.txt"
     path.write_text("一、收入支出决算总体情况说明\n" + "收入1105.52万元。" * 40_000, encoding="utf-8")

@@ -15,17 +15,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from checks.command import loaded_findings
+from checks.check_command import loaded_findings
 from checks.engine import run_checks
 from checks.finding import Severity
 from export.xlsx_workbook import write_xlsx
 from model.layout import T
 from model.loader import load_input
 from model.project import TOTAL
-from model.synthetic import synthetic_project
 from model.workbook.importer import import_workbook
 from tests.hostile import ROOT, replace_parts, run_measured
 from tests.hostile_round2 import _hidden_stale, _in_yuan, _stacked
+from tests.support.synthetic import synthetic_project
 
 AMOUNT = "#,##0.00"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from export import command
+from export import export_command as command
 from model.fileio import load_project
 from tests.hostile import ROOT, fingerprint
 from tests.seed_data import WORKBOOK_2024

@@ -140,7 +140,7 @@ def test_one_analysis_of_main_with_all_resources(monkeypatch):
 
 
 def test_exporters_imported_by_name_are_bundled(monkeypatch):
-    from export.command import WRITERS
+    from export.export_command import WRITERS
 
     spec = run_spec(monkeypatch)
     [(_args, kwargs)] = calls_of(spec, "Analysis")

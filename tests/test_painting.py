@@ -17,7 +17,7 @@ from export.checklist import checklist_pdf_bytes
 from export.checklist_content import build_checklist
 from export.docx_charts import chart_specs, render_png
 from export.painting import painting_app
-from model.synthetic import synthetic_project
+from tests.support.synthetic import synthetic_project
 from checks.engine import run_checks
 
 p = synthetic_project(n_items=6, seed=1)

@@ -8,7 +8,7 @@ import random
 
 from model.layout import T
 from model.project import Row, Table
-from model.synthetic import synthetic_project
+from tests.support.synthetic import synthetic_project
 
 
 def codes(n: int, seed: int = 3) -> list[tuple[str, str]]:

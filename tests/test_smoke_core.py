@@ -1,5 +1,5 @@
 from checks.engine import run_checks
-from model.synthetic import synthetic_project
+from tests.support.synthetic import synthetic_project
 
 
 def test_generated_department_is_consistent_and_a_broken_total_is_found():

@@ -9,7 +9,7 @@ import sys
 
 from docx import Document
 
-from checks.command import check_one
+from checks.check_command import check_one
 from tests.seed_data import ROOT, SAMPLE_2024, SEED_2024, WORKBOOK_2024
 from tests.text_fixtures import seed_text
 

@@ -13,8 +13,8 @@ from checks.text.wording import PLACEHOLDER_RE
 from model.fileio import dumps, loads
 from model.layout import T
 from model.sections import all_sections
-from model.synthetic import synthetic_project
 from tests.seed_data import caidian_2024, qingshan_2023
+from tests.support.synthetic import synthetic_project
 from tests.text_fixtures import hongshan_2021
 
 PROJECTS = {

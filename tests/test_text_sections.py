@@ -8,7 +8,7 @@ import pytest
 
 from checks.text.normalize import normalize
 from checks.text.reading import read
-from checks.text.sections import split_sections
+from checks.text.split import split_sections
 from model.sections import all_sections
 from tests.text_fixtures import seed_text
 

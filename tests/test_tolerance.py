@@ -2,9 +2,9 @@
 
 from decimal import Decimal as D
 
-from checks.base import judge_difference
 from checks.finding import Severity
 from checks.percent import judge_percent
+from checks.tolerance import judge_difference
 
 
 def test_interval_rule_for_sums():

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from model.fileio import load_project, save_project
 from model.layout import T
-from model.synthetic import synthetic_project
 from tests import test_ui_support as support
+from tests.support.synthetic import synthetic_project
 from ui.lock import lock_path
 
 D = Decimal

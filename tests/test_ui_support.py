@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from model.synthetic import synthetic_project
+from tests.support.synthetic import synthetic_project
 
 
 @pytest.fixture

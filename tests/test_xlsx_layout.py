@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from export.xlsx_workbook import AMOUNT_FORMAT, plan_sheet, write_xlsx
 from model.layout import THREE_ROW, T, printed_number, row_number, table_order, title
 from model.project import TOTAL, set_cell_text
-from model.synthetic import synthetic_project
+from tests.support.synthetic import synthetic_project
 
 
 @pytest.fixture(scope="module")

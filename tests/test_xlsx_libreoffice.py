@@ -12,7 +12,7 @@ from export.xlsx_workbook import write_xlsx
 from model.amount import fmt_amount
 from model.layout import T, table_order, title
 from model.project import TOTAL
-from model.synthetic import synthetic_project
+from tests.support.synthetic import synthetic_project
 
 pytestmark = [
     pytest.mark.slow,

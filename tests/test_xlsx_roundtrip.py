@@ -10,9 +10,9 @@ from checks.engine import run_checks
 from export.xlsx_workbook import write_xlsx
 from model.layout import EMPTY_SENTENCE, T
 from model.project import TOTAL, Project
-from model.synthetic import synthetic_project
 from model.workbook.importer import import_workbook
 from tests.seed_data import caidian_2024, qingshan_2023
+from tests.support.synthetic import synthetic_project
 
 
 def _round_trip(project: Project, tmp_path) -> Project:

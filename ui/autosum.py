@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from checks.base import UNKNOWN, CellSum, RowFormula, RowsSum, get
+from checks.check_kinds import CellSum, RowFormula, RowsSum
+from checks.context import UNKNOWN, get
 from checks.engine import CheckSession
 from model.amount import ZERO
 from model.layout import T

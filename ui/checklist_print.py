@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from checks.finding import Finding
 from export.checklist import page_layout, paint_checklist, refuse_too_long, write_checklist
 from export.checklist_content import Checklist, build_checklist, checklist_title
-from export.command import export_failure
+from export.export_command import export_failure
 from model.outputs import OutputRefused
 from model.project import Project
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from checks.engine import CheckSession, Delta
 from checks.finding import Finding
-from checks.report import exact_findings, import_findings
+from checks.rules.imports import exact_findings, import_findings
 from model import fields
 from model.amount import parse_amount
 from model.catalog import functional_catalog, parent_code
@@ -38,12 +38,12 @@ from model.text_clean import (
     removed_note,
     too_long,
 )
-from ui import commands as cmd
+from ui import undo_steps as step
 from ui.autosum import compute_totals
-from ui.commands import CellState
-from ui.findex import FindingIndex
+from ui.finding_index import FindingIndex
 from ui.lock import ProjectLock
 from ui.recovery import INTERVAL_MS, RecoverySlot
+from ui.undo_steps import CellState
 
 UNTITLED = "未命名"
 
@@ -228,13 +228,13 @@ class ProjectController(QObject):
                 new = self.entered(new, "单元格内容", MAX_CELL_TEXT)
                 if new is None:
                     continue
-            state = cmd.state_of_text(new) if isinstance(new, str) else new
-            old = cmd.cell_state(row, col)
+            state = step.state_of_text(new) if isinstance(new, str) else new
+            old = step.cell_state(row, col)
             if state != old:
                 changes.append((key, col, old, state))
         if not changes:
             return False
-        self.undo_stack.push(cmd.SetCells(self, t, changes, text))
+        self.undo_stack.push(step.SetCells(self, t, changes, text))
         return True
 
     def autosum(self, tables: Iterable[T]) -> int:
@@ -275,7 +275,7 @@ class ProjectController(QObject):
         wanted = self._missing_subjects(t, [(code, name)], with_parents)
         if wanted:
             what = "、".join(c for c, _n in wanted)
-            self.undo_stack.push(cmd.AddRows(self, t, wanted, f"添加科目 {what}"))
+            self.undo_stack.push(step.AddRows(self, t, wanted, f"添加科目 {what}"))
         return [c for c, _n in wanted]
 
     def _missing_subjects(self, t: T, subjects: list[tuple[str, str]], with_parents: bool) -> list[tuple[str, str]]:
@@ -308,7 +308,7 @@ class ProjectController(QObject):
         added = self._missing_subjects(t, [(code, name) for code, name, _cells in lines], True)
         self.undo_stack.beginMacro("粘贴科目行")
         if added:
-            self.undo_stack.push(cmd.AddRows(self, t, added, f"添加科目 {'、'.join(c for c, _n in added)}"))
+            self.undo_stack.push(step.AddRows(self, t, added, f"添加科目 {'、'.join(c for c, _n in added)}"))
         by_code: dict[str, str] = {}
         for row in self.project.tables[t].subject_rows():
             by_code.setdefault(row.code, row.key)  # a code entered twice: the first row
@@ -323,7 +323,7 @@ class ProjectController(QObject):
     def remove_rows(self, t: T, keys: list[str]) -> None:
         keys = [k for k in keys if k != "total"]
         if keys:
-            self.undo_stack.push(cmd.RemoveRows(self, t, keys, f"删除科目行 {len(keys)} 行"))
+            self.undo_stack.push(step.RemoveRows(self, t, keys, f"删除科目行 {len(keys)} 行"))
 
     def commit_entry(self, path: str, typed: str, text: str = "修改") -> bool:
         """What was typed in a form: the field's value, or the text itself when it does not parse."""
@@ -354,21 +354,21 @@ class ProjectController(QObject):
         new = (value, typed)
         if old == new:
             return False
-        self.undo_stack.push(cmd.SetEntry(self, path, old, new, text))
+        self.undo_stack.push(step.SetEntry(self, path, old, new, text))
         return True
 
     def insert_item(self, path: str, index: int, item: Any, text: str = "添加一行") -> None:
-        self.undo_stack.push(cmd.ListInsert(self, path, index, item, text))
+        self.undo_stack.push(step.ListInsert(self, path, index, item, text))
 
     def remove_item(self, path: str, index: int, text: str = "删除一行") -> None:
         item = copy.deepcopy(fields.get_value(self.project, path)[index])
-        self.undo_stack.push(cmd.ListRemove(self, path, index, item, text))
+        self.undo_stack.push(step.ListRemove(self, path, index, item, text))
 
     def accept(self, key: str, note: str | None) -> None:
         old = self.project.acceptances.get(key)
         note = self.entered((note or "").strip(), "说明", MAX_NOTE) or None
         if old != note:
-            self.undo_stack.push(cmd.Accept(self, key, old, note, "说明警告" if note else "撤销警告说明"))
+            self.undo_stack.push(step.Accept(self, key, old, note, "说明警告" if note else "撤销警告说明"))
 
     def recheck(self) -> None:
         """F5: check everything again from scratch."""

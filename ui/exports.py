@@ -1,6 +1,6 @@
-"""文件 → 导出: one menu entry per exporter of ``export.command.WRITERS``.
+"""文件 → 导出: one menu entry per exporter of ``export.export_command.WRITERS``.
 
-To add an export to the window, add its writer to ``export.command.WRITERS`` (format → module,
+To add an export to the window, add its writer to ``export.export_command.WRITERS`` (format → module,
 function(project, path)) and a line here saying how the menu names it and which files it writes.
 """
 

@@ -23,7 +23,7 @@ from checks.finding import SEVERITIES, Finding, Severity, count_by_severity
 from checks.where import Where
 from ui import style
 from ui.controller import ProjectController
-from ui.findex import pages_of
+from ui.finding_index import pages_of
 
 COLUMNS = ("级别", "位置", "问题", "说明")
 CURRENT = "__current__"

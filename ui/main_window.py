@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks.finding import SEVERITIES, Finding, Severity, count_by_severity
-from export.command import export_failure, refuse_beyond_limits, writer
+from export.export_command import export_failure, refuse_beyond_limits, writer
 from model.fileio import FILE_FILTER, SUFFIX, remove_stale
 from model.inputs import InputRefused, os_error_text, regular_file, shown
 from model.loader import InputError, is_workbook, load_input
@@ -30,7 +30,7 @@ from model.resources import resource_path
 from ui import exports, style
 from ui.controller import ProjectController
 from ui.dialogs import NewProjectDialog, ask_save, show_error
-from ui.findex import count_by_page, page_of_location, pages_of
+from ui.finding_index import count_by_page, page_of_location, pages_of
 from ui.findings_panel import FindingsPanel
 from ui.grid.view import GridView
 from ui.lock import FileLockedError, ProjectLock

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from checks.finding import SEVERITIES, Severity
 from model.project import Project
 from ui import style
-from ui.pages.registry import GROUPS, PageSpec
+from ui.pages.spec import GROUPS, PageSpec
 
 KeyRole = Qt.ItemDataRole.UserRole
 BADGES = (Severity.ERROR, Severity.ROUNDING, Severity.WARNING)  # 提示 only in the tooltip

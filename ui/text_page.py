@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 
 from checks.finding import SEVERITIES, Finding, Location, Severity, count_by_severity
 from checks.text import TextSession, split_sections
-from checks.text.command import document_sections
 from checks.text.docfile import FILE_FILTER, TextFileError, read_document
 from checks.text.draft import apply_draft, refresh
+from checks.text.split import document_sections
 from model.inputs import name_of
 from model.project import Project
 from model.sections import all_sections

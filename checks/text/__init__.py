@@ -7,7 +7,7 @@ No Qt here. The entry points:
 - ``checks.text.draft.draft_sections(project)`` — the draft, bound to the data.
 """
 
-from checks.text.sections import split_sections
 from checks.text.session import Coverage, TextReport, TextSession, check_text
+from checks.text.split import split_sections
 
 __all__ = ["Coverage", "TextReport", "TextSession", "check_text", "split_sections"]

@@ -21,13 +21,12 @@ from decimal import Decimal
 
 from checks.percent import percent
 from checks.text.facts import PARTS, Facts
-from checks.text.sections import subject_section
 from checks.text.wording import PLACEHOLDER
 from model.amount import fmt_plain
 from model.catalog import economic_groups, functional_catalog
 from model.layout import CLASSES, EMPTY_SENTENCE, T
 from model.project import TOTAL, DraftSegment, Project
-from model.sections import all_sections
+from model.sections import all_sections, subject_section
 
 REASON = f"主要原因是{PLACEHOLDER}"
 
@@ -71,6 +70,13 @@ class _Writer:
 
     def bound(self, sid: str, text: str) -> None:
         self.segments.append(Segment(sid, text, bound=True))
+
+    def put(self, bound: str | None, text: str) -> None:
+        """Text bound to the data it words, or fixed text (a placeholder) when ``bound`` is None."""
+        if bound:
+            self.bound(bound, text)
+        else:
+            self.fixed(text)
 
     def para(self) -> None:
         self.fixed("\n")
@@ -162,16 +168,10 @@ class Drafter:
             w.fixed(line)
 
     def staff(self, w: _Writer) -> None:
-        s = self.p.supplementary.staff
-        _counted(w, "in_service", f"{self.dept}在职实有人数", s.in_service_total, s.in_service, "人")
-        if s.retired_total is not None:
-            parts = []
-            if s.retired_lixiu is not None:
-                parts.append(f"离休{s.retired_lixiu}人")
-            if s.retired_tuixiu is not None:
-                parts.append(f"退休{s.retired_tuixiu}人")
-            tail = f"，其中：{'，'.join(parts)}" if parts else ""
-            w.bound("retired", f"离退休人员{s.retired_total}人{tail}。")
+        for i, (bound, line) in enumerate(staff_lines(self.p)):
+            if i:
+                w.para()
+            w.put(bound, line)
 
     def _total_and_change(self, w: _Writer, cid: str, label: str, each: bool = False, both: bool = False) -> None:
         """ "2024年度收、支总计均为…万元。与2023年度相比，…增加…，增长…%，主要原因是【……】。"
@@ -459,7 +459,7 @@ class Drafter:
     def s_assets(self, w: _Writer) -> None:
         a = self.p.supplementary.assets
         head = f"截至{self.year}年12月31日，{self.dept}共有车辆"
-        _counted(w, "vehicles", head, a.vehicles_total, a.vehicles, "辆")
+        w.put(*_counted("vehicles", head, a.vehicles_total, a.vehicles, "辆"))
         general = "" if a.general_equipment_50w is None else f"单价50万元以上通用设备{a.general_equipment_50w}台（套）"
         special = (
             "" if a.special_equipment_100w is None else f"单价100万元以上专用设备{a.special_equipment_100w}台（套）"
@@ -524,17 +524,31 @@ def units_lines(project: Project) -> list[str]:
     ]
 
 
+def staff_lines(project: Project) -> list[tuple[str | None, str]]:
+    """部门人员构成 (概况.人员), a paragraph a line, worded as the published documents word it: the
+    draft of the section, and what the Word export prints when the section has no text. Each line
+    comes with the data it is bound to ("in_service", "retired"), None for a placeholder."""
+    s = project.supplementary.staff
+    head = f"{_department(project)}在职实有人数"
+    lines = [_counted("in_service", head, s.in_service_total, s.in_service, "人")]
+    if s.retired_total is not None:
+        parts = [f"{n}{v}人" for n, v in (("离休", s.retired_lixiu), ("退休", s.retired_tuixiu)) if v is not None]
+        tail = f"，其中：{'，'.join(parts)}" if parts else ""
+        lines.append(("retired", f"离退休人员{s.retired_total}人{tail}。"))
+    return lines
+
+
 def _department(project: Project) -> str:
     return project.units.main or project.meta.department or "本部门"
 
 
-def _counted(w: _Writer, sid: str, head: str, total: int | None, kinds, unit: str) -> None:
-    """ "…共有车辆6辆，其中：应急车辆2辆，…。" (a placeholder when the total is not entered)."""
+def _counted(sid: str, head: str, total: int | None, kinds, unit: str) -> tuple[str | None, str]:
+    """ "…共有车辆6辆，其中：应急车辆2辆，…。" bound to ``sid`` (a placeholder, unbound, when the total
+    is not entered)."""
     if total is None:
-        w.fixed(f"{head}{PLACEHOLDER}{unit}。")
-        return
+        return None, f"{head}{PLACEHOLDER}{unit}。"
     listed = "，".join(f"{k.kind}{k.count}{unit}" for k in kinds if k.kind and k.count is not None)
-    w.bound(sid, f"{head}{total}{unit}{'，其中：' + listed if listed else ''}。")
+    return sid, f"{head}{total}{unit}{'，其中：' + listed if listed else ''}。"
 
 
 def _class_stem(code: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from checks.base import Ctx
+from checks.context import Ctx
 from checks.finding import Location
 from checks.where import field_long
 from model import fields

@@ -14,22 +14,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from checks.base import HALF_CENT
-from checks.catalog import RULES
 from checks.finding import Finding, Location, Severity
 from checks.percent import judge_percent, percent, places_of
+from checks.rules.registry import JUDGE, RULES, E, H, rule
 from checks.text.facts import MEASURE_LABEL, PARTS, Fact, Facts
 from checks.text.reading import Claim, Reading
+from checks.tolerance import CENT, HALF_CENT
 from checks.where import section_name
 from model.amount import ZERO
 from model.layout import T
 from model.sections import GLOSSARY, KEY_WORK, OVERVIEW_PREFIX
 
-CENT = Decimal("0.01")
 _UNIT_SCALE = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
 # Sections whose figures are checked; the others (职能, 机构, 重点工作, 名词解释) only for leftovers.
 CHECKED_OVERVIEW = ("概况.人员",)
 _TABLE_OF = {"fund_income": T.FUND, "fund_expense": T.FUND, "soe_income": T.SOE, "soe_expense": T.SOE}
+FAMILY = "情况说明"
+
+
+def text_rule(rule_id: str, severity: Severity, title: str, template: str):
+    """A rule of the text: a step of the judge below (T714/T715 are the session's)."""
+    return rule(rule_id, severity, FAMILY, title, template, runs=JUDGE)
 
 
 def is_checked(sid: str) -> bool:
@@ -131,14 +136,14 @@ class Judge:
         a, b, text = self.readings[sid].original(c)
         return Location(section=sid, start=a, end=b, text=text)
 
-    def _key(self, rule: str, sid: str, c: Claim) -> str:
-        base = f"{rule}|{sid}|{c.concept}|{c.role}|{c.measure}"
+    def _key(self, rule_id: str, sid: str, c: Claim) -> str:
+        base = f"{rule_id}|{sid}|{c.concept}|{c.role}|{c.measure}"
         self._keys[base] += 1
         return f"{base}|{self._keys[base]}"
 
     def _emit(
         self,
-        rule: str,
+        rule_id: str,
         sid: str,
         c: Claim,
         severity: Severity | None = None,
@@ -153,13 +158,13 @@ class Judge:
         fields.setdefault("expected", replacement or "")
         self.out.findings.append(
             Finding(
-                rule=rule,
-                severity=severity or RULES[rule].severity,
-                message=RULES[rule].message(**fields),
+                rule=rule_id,
+                severity=severity or RULES[rule_id].severity,
+                message=RULES[rule_id].message(**fields),
                 locations=(loc, *extra),
                 expected=replacement,
                 actual=loc.text,
-                key=self._key(rule, sid, c),
+                key=self._key(rule_id, sid, c),
             )
         )
 
@@ -194,18 +199,21 @@ class Judge:
         cid = self._concept(c)
         if c.fig.kind == "count":
             self._judge_count(sid, i, c, cid)
-            return
+        else:
+            self._judge_amount(sid, i, c, cid)
+
+    @text_rule("T701", E, "金额与表中或补充数据不符", "{section}：“{text}”是{label}，应为 {expected}（{where}）")
+    def _judge_amount(self, sid: str, i: int, c: Claim, cid: str | None) -> None:
+        """情况说明中写的金额与表中或补充数据中的同一个数不符（按所写的小数位比较；相差0.01是尾数差异）。"""
+        assert c.fig is not None
         self._count(sid, i)
         fact = self._fact(cid, c.measure)
         if fact is None:
             return  # verified later by a sum or a second mention, or listed as not tied
         self._verify(sid, i)
-        written = self._wan(c)
-        if c.fig.unit != "万元" and written != fact.value and c.fig.value == fact.value:
-            expected = fmt_like(fact.value, c.fig.places, c.fig.grouped) + "万元"
-            with_unit = replace(c, span=(c.fig.start, c.fig.tail))  # the fix rewrites the unit
-            self._emit("T708", sid, with_unit, replacement=expected, label=self._label(cid, c.measure))
+        if self._judge_unit(sid, c, cid, fact):
             return
+        written = self._wan(c)
         if _same_at_precision(written, fact.value, c.fig.places if c.fig.unit == "万元" else 2):
             return
         diff = abs(written - fact.value)
@@ -215,7 +223,25 @@ class Judge:
             expected += "万元"
         self._emit("T701", sid, c, severity, expected, label=self._label(cid, c.measure), where=fact.where)
 
+    @text_rule("T708", E, "金额单位不是万元", "{section}：“{text}”单位有误，{label}应为 {expected}")
+    def _judge_unit(self, sid: str, c: Claim, cid: str | None, fact: Fact) -> bool:
+        """数字与数据一致，单位却写成了元（或千元、亿元）：公开文本的金额单位是万元。"""
+        assert c.fig is not None
+        if c.fig.unit == "万元" or self._wan(c) == fact.value or c.fig.value != fact.value:
+            return False
+        expected = fmt_like(fact.value, c.fig.places, c.fig.grouped) + "万元"
+        with_unit = replace(c, span=(c.fig.start, c.fig.tail))  # the fix rewrites the unit
+        self._emit("T708", sid, with_unit, replacement=expected, label=self._label(cid, c.measure))
+        return True
+
+    @text_rule(
+        "T713",
+        E,
+        "人数、车辆数、项目个数与补充数据不符",
+        "{section}：“{text}”是{label}，应为 {expected}（{where}）",
+    )
     def _judge_count(self, sid: str, i: int, c: Claim, cid: str | None) -> None:
+        """情况说明中写的人数、车辆数、绩效项目个数与补充数据不符。"""
         con = self.facts.concept(cid) if cid else None
         if con is None or con.unit == "万元":
             return  # a count that names nothing we hold (团组, 人次…): not a figure of the accounts
@@ -231,7 +257,14 @@ class Judge:
             self._emit("T713", sid, c, replacement=str(int(fact.value)), label=con.label, where=fact.where)
 
     # ---------------------------------------------------------------- changes
+    @text_rule(
+        "T703",
+        E,
+        "增减额与上年数或预算数不符",
+        "{section}：{label}{against}“{text}”，按 {detail} 应为{expected}",
+    )
     def _judge_change(self, sid: str, i: int, c: Claim) -> None:
+        """“比上年增加（减少）…万元”“比年初预算减少…万元”与本年数减上年数（预算数）不符，或增减说反了。"""
         assert c.fig is not None
         self._count(sid, i)
         cid = self._concept(c)
@@ -266,7 +299,14 @@ class Judge:
             expected=expected_text,
         )
 
+    @text_rule(
+        "T704",
+        E,
+        "增减幅度与重新计算的不符",
+        "{section}：{label}{against}变动“{text}”，按 {detail} 应为 {expected}",
+    )
     def _judge_rate(self, sid: str, i: int, c: Claim) -> None:
+        """“增长（下降）…%”与增减额÷上年数（预算数）按所写小数位四舍五入的结果不符。"""
         assert c.fig is not None
         self._count(sid, i)
         r = self.readings[sid]
@@ -308,7 +348,10 @@ class Judge:
         self._emit("T704", sid, c, severity, expected, label=self._label(cid), against=_against(c), detail=detail)
 
     # ---------------------------------------------------------------- ratios
+    @text_rule("T702", E, "占比与重新计算的不符", "{section}：{label}占{base}“{text}”，按 {detail} 应为 {expected}")
     def _judge_share(self, sid: str, i: int, c: Claim) -> None:
+        """“占…%”与该项÷所占的总数按所写小数位四舍五入的结果不符；只差在截尾的是提示，由两个数本身的
+        尾数造成的是尾数差异。"""
         assert c.fig is not None
         self._count(sid, i)
         if c.numer is not None:
@@ -337,7 +380,15 @@ class Judge:
             detail=f"{_plain(numer.amount)}÷{_plain(denom.amount)}",
         )
 
+    @text_rule(
+        "T705",
+        E,
+        "预算完成率（执行率）与重新计算的不符",
+        "{section}：{label}完成预算“{text}”，按 {detail} 应为 {expected}",
+    )
     def _judge_completion(self, sid: str, i: int, c: Claim) -> None:
+        """“完成年初预算的…%”与决算数÷预算数按所写小数位四舍五入的结果不符；预算与决算都为0时写100%
+        不算错。"""
         assert c.fig is not None
         self._count(sid, i)
         cid = self._concept(c)
@@ -374,7 +425,9 @@ class Judge:
             self._count(sid, i)
 
     # ---------------------------------------------------------------- words
+    @text_rule("T709", E, "年度与项目年度不符", "{section}：“{text}”应为 {expected}（本项目为{year}年度{detail}）")
     def _judge_year(self, sid: str, i: int, c: Claim) -> None:
+        """文中的年度与本项目的年度不符：本年写成了别的年份，“与上年相比”的上年不是上一年。"""
         assert c.fig is not None
         n = int(c.fig.value)
         if c.comparative:
@@ -388,7 +441,14 @@ class Judge:
         if n != expected:
             self._emit("T709", sid, c, replacement=str(expected), year=self.year, detail=detail)
 
+    @text_rule(
+        "T711",
+        E,
+        "增减或大小的说法与数据不符",
+        "{section}：“{text}”与数据不符，{detail}，应为“{expected}”",
+    )
     def _judge_direction(self, sid: str, i: int, c: Claim) -> None:
+        """“决算数大于（小于）年初预算数”“较上年增加（减少）”的说法与数据的实际方向相反。"""
         cid = self._concept(c)
         actual = self._resolve(cid, "actual", sid, c.sentence)
         base = self._resolve(cid, c.base, sid, c.sentence)
@@ -406,7 +466,9 @@ class Judge:
             detail = f"{self._label(cid)}本年 {_plain(actual.amount)}，上年 {_plain(base.amount)}"
         self._emit("T711", sid, c, replacement=word, detail=detail)
 
+    @text_rule("T710", E, "“无…”的说明与数据不符", "{section}：写“{text}”，但{detail}")
     def _judge_none(self, sid: str, i: int, c: Claim) -> None:
+        """文中写“无政府性基金预算财政拨款收入支出”“无公务用车运行维护费”，表中或补充数据里却有金额。"""
         table = _TABLE_OF.get(c.concept or "")
         if table is not None:
             if not self.facts.has_tables or self.p.tables[table].is_empty():
@@ -445,7 +507,14 @@ class Judge:
             if len(idx) >= 2:
                 self._sum(sid, parent, idx)
 
+    @text_rule(
+        "T706",
+        E,
+        "文中合计与所列分项之和不符",
+        "{section}：{label}“{text}” ≠ 文中所列分项之和 {expected}（{detail}）",
+    )
     def _sum(self, sid: str, parent: int, parts: list[int]) -> None:
+        """文中写了一个合计和“其中：…”所列的分项，合计不等于分项之和（表中已有的尾数差异不再重复报告）。"""
         claims = self.readings[sid].claims
         pc = claims[parent]
         total = self._wan(pc)
@@ -477,7 +546,9 @@ class Judge:
         return fact is not None and fact.from_table and fact.value == self._wan(c)
 
     # ---------------------------------------------------------------- the same fact twice
+    @text_rule("T707", E, "同一数字前后写法不一", "{label}前后不一：{detail}")
     def _twice(self) -> None:
+        """数据中没有的同一个数（如年初预算），在不同段落里写成了不同的值。"""
         for mentions in self._written.values():
             first = self.readings[mentions[0][0]].claims[mentions[0][1]]
             cid, measure = self._concept(first), first.measure
@@ -504,7 +575,9 @@ class Judge:
                 self._verify(s, j)
 
     # ---------------------------------------------------------------- coverage
+    @text_rule("T712", H, "数字未能与数据核对", "{section}：“{text}”{detail}")
     def _coverage(self) -> None:
+        """文中的数字未能与表中或补充数据中的任何数对应，或对应的数据没有填写：列出来请人工核对，不猜测。"""
         out = self.out
         for sid, i in sorted(self._counted, key=lambda k: (k[0], k[1])):
             c = self.readings[sid].claims[i]
@@ -566,7 +639,3 @@ def _plain(v: Decimal) -> str:
 
 def _against(c: Claim) -> str:
     return "比年初预算" if c.base == "budget" else "比上年"
-
-
-def judge(project, readings: dict[str, Reading], facts: Facts) -> Verdicts:
-    return Judge(project, readings, facts).run()

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from checks.catalog import RULES
 from checks.finding import Finding, Location
+from checks.rules.registry import RULES, H
 from checks.text.facts import Facts
-from checks.text.judge import Judge
+from checks.text.judge import Judge, text_rule
 from checks.text.reading import Reading, read_section
 from checks.text.terms import TermMatcher
 from checks.text.wording import leftovers, listed_items
@@ -95,23 +95,35 @@ class TextSession:
     def _wording(self, readings: dict[str, Reading]):
         seen: dict[str, int] = defaultdict(int)
         for sid, r in readings.items():
-            cached = self._leftovers.get(sid)
-            if cached is None or cached[0] is not r:
-                cached = self._leftovers[sid] = (r, list(leftovers(r.norm)))
-            for a, b, reason in cached[1]:
-                yield self._word_finding("T714", sid, r, a, b, seen, detail=reason)
+            yield from self._template_words(sid, r, seen)
             if sid == "六":
-                for a, b, code, name in listed_items(r.norm, self.project):
-                    yield self._word_finding("T715", sid, r, a, b, seen, detail=f"{code} {name} ")
+                yield from self._items_without_amounts(sid, r, seen)
 
-    def _word_finding(self, rule: str, sid: str, r: Reading, a: int, b: int, seen: dict[str, int], **fields) -> Finding:
+    @text_rule("T714", H, "模板文字未替换或待填写", "{section}：“{text}”{detail}")
+    def _template_words(self, sid: str, r: Reading, seen: dict[str, int]):
+        """模板里的文字没有换成本部门的内容（“部门名称”“XXXX”“大(小)于”），或“【……】”之类待填写的地方还在。"""
+        cached = self._leftovers.get(sid)
+        if cached is None or cached[0] is not r:
+            cached = self._leftovers[sid] = (r, list(leftovers(r.norm)))
+        for a, b, reason in cached[1]:
+            yield self._word_finding("T714", sid, r, a, b, seen, detail=reason)
+
+    @text_rule("T715", H, "列举的经济科目在06表中没有金额", "{section}：列举了“{text}”，但06表 {detail}没有金额")
+    def _items_without_amounts(self, sid: str, r: Reading, seen: dict[str, int]):
+        """基本支出说明（六）中“主要包括：…”列举的经济分类科目，在06表中没有金额。"""
+        for a, b, code, name in listed_items(r.norm, self.project):
+            yield self._word_finding("T715", sid, r, a, b, seen, detail=f"{code} {name} ")
+
+    def _word_finding(
+        self, rule_id: str, sid: str, r: Reading, a: int, b: int, seen: dict[str, int], **fields
+    ) -> Finding:
         start, end = r.norm.span(a, b)
         text = r.text[start:end]
-        base = f"{rule}|{sid}|{r.norm.text[a:b]}"
+        base = f"{rule_id}|{sid}|{r.norm.text[a:b]}"
         seen[base] += 1
-        message = RULES[rule].message(section=section_name(sid), text="".join(text.split()), **fields)
+        message = RULES[rule_id].message(section=section_name(sid), text="".join(text.split()), **fields)
         loc = Location(section=sid, start=start, end=end, text=text)
-        return Finding(rule, RULES[rule].severity, message, (loc,), None, text, f"{base}|{seen[base]}")
+        return Finding(rule_id, RULES[rule_id].severity, message, (loc,), None, text, f"{base}|{seen[base]}")
 
     # ---------------------------------------------------------------- results
     def findings(self) -> list[Finding]:

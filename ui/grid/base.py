@@ -18,7 +18,7 @@ from model.project import Row
 from model.sheets import Amt, Cell, HeadCell, Label, Shape, table_shape
 from ui import style
 from ui.controller import ProjectController
-from ui.findex import worst
+from ui.finding_index import worst
 
 Index = QModelIndex | QPersistentModelIndex
 

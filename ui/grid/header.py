@@ -32,13 +32,6 @@ class GroupedHeader(QHeaderView):
         self.levels, self.cells = levels, cells
         self._relayout()
 
-    def text_at(self, level: int, col: int) -> str | None:
-        """The heading covering (level, column), for tests and for accessibility."""
-        for c in self.cells:
-            if c.level <= level < c.level + c.rowspan and c.col <= col < c.col + c.colspan:
-                return c.text
-        return None
-
     def _span_width(self, cell: HeadCell) -> int:
         return sum(self.sectionSize(c) for c in range(cell.col, cell.col + cell.colspan))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from model.fields import group, groups
 from model.layout import T
 from model.project import OVERVIEW
-from ui.findex import group_page
+from ui.finding_index import group_page
 from ui.pages.forms import FormPage
-from ui.pages.registry import GROUP_OVERVIEW, GROUP_SUPP, GROUP_TABLES, GROUP_TEXT, PageSpec, table_title
+from ui.pages.spec import GROUP_OVERVIEW, GROUP_SUPP, GROUP_TABLES, GROUP_TEXT, PageSpec, table_title
 from ui.pages.supplementary import FORMS
 
 

@@ -35,7 +35,7 @@ from model.fields import finding_path
 from model.kinds import CHOICE, MONEY, PERCENT, Kind
 from ui import style
 from ui.controller import ProjectController
-from ui.findex import worst
+from ui.finding_index import worst
 
 _UNITS = {MONEY: "（万元）", PERCENT: "（%）"}
 

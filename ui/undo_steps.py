@@ -1,27 +1,43 @@
 """Every edit is an undo step; each changes the model through the controller, which re-checks.
 
-A command stores what it needs to go both ways (old and new cell states, the row objects it
-inserted or removed), so undo and redo leave the project exactly as it was, keys and all.
+A step stores what it needs to go both ways (old and new cell states, the row objects it
+inserted or removed), so undo and redo leave the project exactly as it was, keys and all. The
+steps know the controller only by what they ask of it (``Applies``).
 """
 
 from __future__ import annotations
 
 import copy
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from model.amount import parse_amount
 from model.layout import T
-from model.project import Row
-
-if TYPE_CHECKING:
-    from ui.controller import ProjectController
+from model.project import Project, Row
 
 # A cell as stored: its value, or the text the user typed that did not parse.
 CellState = tuple[Decimal | None, str | None]
-EMPTY_STATE: CellState = (None, None)
+
+
+class Applies(Protocol):
+    """What the steps ask of the controller (ui.controller.ProjectController): apply a change to
+    the project and re-check."""
+
+    project: Project
+
+    def apply_cells(self, t: T, states: list[tuple[str, int, CellState]]) -> None: ...
+
+    def structure_changed(self, t: T) -> None: ...
+
+    def apply_entry(self, path: str, value: Any, typed: str | None) -> None: ...
+
+    def apply_list(
+        self, path: str, insert: tuple[int, Any] | None = None, remove: int | None = None, typed: dict | None = None
+    ) -> dict[str, str]: ...
+
+    def apply_acceptance(self, key: str, note: str | None) -> None: ...
 
 
 def cell_state(row: Row, col: int) -> CellState:
@@ -36,7 +52,7 @@ def state_of_text(text: str) -> CellState:
 
 
 class SetCells(QUndoCommand):
-    def __init__(self, ctl: ProjectController, t: T, changes: list[tuple[str, int, CellState, CellState]], text: str):
+    def __init__(self, ctl: Applies, t: T, changes: list[tuple[str, int, CellState, CellState]], text: str):
         super().__init__(text)
         self.ctl, self.t, self.changes = ctl, t, changes
 
@@ -50,7 +66,7 @@ class SetCells(QUndoCommand):
 class AddRows(QUndoCommand):
     """Add subject rows (code order); redo after undo puts back the very same rows."""
 
-    def __init__(self, ctl: ProjectController, t: T, subjects: list[tuple[str, str]], text: str):
+    def __init__(self, ctl: Applies, t: T, subjects: list[tuple[str, str]], text: str):
         super().__init__(text)
         self.ctl, self.t, self.subjects = ctl, t, subjects
         self.placed: list[tuple[int, Row]] = []
@@ -72,7 +88,7 @@ class AddRows(QUndoCommand):
 
 
 class RemoveRows(QUndoCommand):
-    def __init__(self, ctl: ProjectController, t: T, keys: list[str], text: str):
+    def __init__(self, ctl: Applies, t: T, keys: list[str], text: str):
         super().__init__(text)
         self.ctl, self.t = ctl, t
         table = ctl.project.tables[t]
@@ -91,9 +107,7 @@ class RemoveRows(QUndoCommand):
 class SetEntry(QUndoCommand):
     """A form field: its value and the text typed there that did not parse (``Project.invalid_fields``)."""
 
-    def __init__(
-        self, ctl: ProjectController, path: str, old: tuple[Any, str | None], new: tuple[Any, str | None], text: str
-    ):
+    def __init__(self, ctl: Applies, path: str, old: tuple[Any, str | None], new: tuple[Any, str | None], text: str):
         super().__init__(text)
         self.ctl, self.path, self.old, self.new = ctl, path, old, new
 
@@ -105,7 +119,7 @@ class SetEntry(QUndoCommand):
 
 
 class ListInsert(QUndoCommand):
-    def __init__(self, ctl: ProjectController, path: str, index: int, item: Any, text: str):
+    def __init__(self, ctl: Applies, path: str, index: int, item: Any, text: str):
         super().__init__(text)
         self.ctl, self.path, self.index, self.item = ctl, path, index, item
 
@@ -117,7 +131,7 @@ class ListInsert(QUndoCommand):
 
 
 class ListRemove(QUndoCommand):
-    def __init__(self, ctl: ProjectController, path: str, index: int, item: Any, text: str):
+    def __init__(self, ctl: Applies, path: str, index: int, item: Any, text: str):
         super().__init__(text)
         self.ctl, self.path, self.index, self.item = ctl, path, index, item
         self.typed: dict[str, str] = {}
@@ -132,7 +146,7 @@ class ListRemove(QUndoCommand):
 class Accept(QUndoCommand):
     """Accept a 警告 with a 说明 (or withdraw it: note None)."""
 
-    def __init__(self, ctl: ProjectController, key: str, old: str | None, new: str | None, text: str):
+    def __init__(self, ctl: Applies, key: str, old: str | None, new: str | None, text: str):
         super().__init__(text)
         self.ctl, self.key, self.old, self.new = ctl, key, old, new
 

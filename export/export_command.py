@@ -80,7 +80,7 @@ def run_export(path: str, targets: dict[str, str]) -> int:
         write = writer(fmt)
         try:
             if fmt == "checklist":
-                from checks.command import loaded_findings
+                from checks.check_command import loaded_findings
 
                 # everything `check` reports (the tables — in 元 when the workbook is —, the 情况说明,
                 # what the import could not place), in the unit it was checked in

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 from checks.engine import run_checks
 from checks.finding import Finding, Severity
-from checks.report import import_findings, to_json, to_text
+from checks.report import to_json, to_text
+from checks.rules.imports import import_findings
 from checks.text.session import Coverage
 from model.inputs import shown
 from model.loader import InputError, Loaded, load_input
+from model.project import Project
 
 if TYPE_CHECKING:
     from checks.text.session import Coverage
@@ -43,6 +45,25 @@ def loaded_sources(loaded: Loaded) -> dict | None:
     return getattr(loaded.imported, "sources", None)
 
 
+def load_text_into(project: Project, path: str) -> list[str]:
+    """Put DOC's sections into project.text (the caller checks them); ValueError with a Chinese
+    message when DOC cannot be read or holds no section heading this checker knows. Returns
+    notes on what was changed on the way in (characters no output can hold, taken out)."""
+    from checks.text.docfile import TextFileError, read_document
+    from checks.text.split import document_sections
+
+    try:
+        raw = read_document(path)
+    except TextFileError as e:
+        raise ValueError(str(e)) from None
+    sections, notes = document_sections(raw, project.meta.variant, shown(path))
+    if not sections:
+        raise ValueError(f"“{shown(path)}”中没有找到情况说明的标题（如“一、收入支出决算总体情况说明”）。")
+    project.text = sections
+    project.drafts = {}
+    return notes
+
+
 def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> int:
     """Check INPUT; with ``text`` (a .docx or .txt holding the 情况说明 or the whole document),
     also check that text against INPUT's data."""
@@ -55,8 +76,6 @@ def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> in
     project = loaded.project
     notes = list(project.load_notes)
     if text is not None:
-        from checks.text.command import load_text_into
-
         try:
             notes += load_text_into(project, text)
         except ValueError as e:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from model.layout import T
 from tests import test_ui_support as support
-from ui.findex import FindingIndex
+from ui.finding_index import FindingIndex
 
 ctl = support.ctl
 data_dir = support.data_dir

@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 
 from checks.text.normalize import fold_char
-from model.sections import explanation_sections
+from model.sections import subject_section
+from model.text_clean import MAX_DOCUMENT_CHARS, bad_characters, clean, removed_note
 
-# Subject of each 情况说明 section, and the words its heading is made of.
+# Subject of each 情况说明 section (model.sections numbers them per variant), and the words its
+# heading is made of.
 _SUBJECT_HEADINGS: tuple[tuple[str, str], ...] = (
     ("total", r"收入支出决算总体情况(?:说明)?"),
     ("income", r"收入决算情况(?:说明)?"),
@@ -32,33 +34,6 @@ _SUBJECT_HEADINGS: tuple[tuple[str, str], ...] = (
     ("assets", r"国有资产占用(?:情况)?(?:说明)?"),
     ("performance", r"(?:预算)?绩效(?:管理)?(?:工作)?情况(?:说明)?"),
 )
-# The subject each section id holds, by variant (model.sections orders them).
-_ORDER_2023 = (
-    "total",
-    "income",
-    "expense",
-    "fiscal",
-    "general",
-    "basic",
-    "fund",
-    "soe",
-    "three",
-    "admin",
-    "procurement",
-    "assets",
-    "performance",
-)
-
-
-def subject_section(variant: str) -> dict[str, str]:
-    """subject → section id ("fund" → "七" in variant 2023, "八" in 2020)."""
-    order = list(_ORDER_2023)
-    if variant == "2020":
-        order[6], order[7], order[8] = "three", "fund", "soe"
-    ids = [s.id for s in explanation_sections(variant)]
-    return dict(zip(order, ids, strict=True))
-
-
 _NUMERAL = r"(?:十[一二三]|[一二三四五六七八九十])"
 _OVERVIEW = (
     ("概况.职能", r"(?:一、)?部门(?:主要)?职(?:能|责)"),
@@ -147,3 +122,16 @@ def _line_end(text: str, at: int) -> int:
     """Part and overview headings run to the end of their line (the department's name follows)."""
     nl = text.find("\n", at)
     return len(text) if nl < 0 else nl
+
+
+def document_sections(raw: str, variant: str, name: str) -> tuple[dict[str, str], list[str]]:
+    """The 情况说明 sections of a document's text, as the project may hold them: characters no
+    output can hold taken out (the notes say so); ValueError beyond ``MAX_DOCUMENT_CHARS``."""
+    notes = [removed_note(f"“{name}”", raw)] if bad_characters(raw) else []
+    sections = split_sections(clean(raw), variant)
+    total = sum(len(v) for v in sections.values())
+    if total > MAX_DOCUMENT_CHARS:
+        raise ValueError(
+            f"“{name}”的情况说明过长（{total} 个字符，上限 {MAX_DOCUMENT_CHARS} 个），不像是部门决算的情况说明。"
+        )
+    return sections, notes

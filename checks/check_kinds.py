@@ -1,9 +1,9 @@
-"""Check instances: a rule applied to particular cells, re-evaluated whenever those cells change.
+"""The kinds of check: a rule applied to particular cells, re-evaluated whenever those cells change.
 
-Rules (functions in rules_*.py) yield checks; the engine evaluates them and indexes them by the
-rows they read, so that after one edit only the checks reading that row run again. Checks read
-values straight from the model's rows, so an edit needs no copying. Messages and labels are
-only built for checks that fail.
+Rules (decorated functions in checks/rules/) yield checks; the engine evaluates them and indexes
+them by the rows they read (``deps``), so that after one edit only the checks reading that row run
+again. Checks read values straight from the model's rows, so an edit needs no copying. Messages
+and labels are only built for checks that fail.
 """
 
 from __future__ import annotations
@@ -11,81 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
-from checks.catalog import RULES
+from checks.context import EMPTY_ROW, UNKNOWN, Ctx, Dep, Ref, get
 from checks.finding import Finding, Location, Severity
-from checks.where import Where
-from model.amount import ZERO, fmt_plain
-from model.layout import THREE_ROW, T
-from model.project import TOTAL, Project, Row
-
-HALF_CENT = Decimal("0.005")
-CENT = Decimal("0.01")
-UNKNOWN = object()  # a cell holding text that did not parse: checks reading it stay silent
-EMPTY_ROW = Row(key="")
-
-Dep = tuple[str, str]  # (table id or "supp"/"note", row key)
-SUPP: Dep = ("supp", "")
-
-
-def get(row: Row, col: int) -> Decimal | None | object:
-    if row.invalid and col in row.invalid:
-        return UNKNOWN
-    return row.values.get(col)
-
-
-class Ref:
-    """One cell: table, row key, 栏次, and the row object it lives in (EMPTY_ROW if absent)."""
-
-    __slots__ = ("t", "key", "col", "row")
-
-    def __init__(self, t: T, key: str, col: int, row: Row):
-        self.t, self.key, self.col, self.row = t, key, col, row
-
-    def loc(self) -> Location:
-        return Location(table=self.t, row=self.key, col=self.col)
-
-
-class Ctx:
-    """What rules need besides the project: cell references and human-readable labels."""
-
-    def __init__(self, project: Project):
-        self.p = project
-        self.variant = project.meta.variant
-        # Amounts in 元 (a workbook printed in 元) are exact to the fen: no rounding tolerance.
-        self.exact = project.meta.unit == "元"
-        self.layout = project.meta.layout
-        self.names = Where(project)
-        self.rows = {t: table.index() for t, table in project.tables.items()}
-
-    def table_rows(self, t: T) -> dict[str, Row]:
-        return self.rows[t]
-
-    def ref(self, t: T, key: str, col: int) -> Ref:
-        return Ref(t, key, col, self.rows[t].get(key, EMPTY_ROW))
-
-    # ---- labels, built only for failing checks (worded by checks.where)
-    def table_label(self, t: T) -> str:
-        return self.names.table(t)
-
-    def row_label(self, t: T, key: str) -> str:
-        return self.names.row_name(t, key)
-
-    def cell_label(self, t: T, key: str, col: int | None) -> str:
-        return self.names.cell_name(t, key, col)
-
-    def ref_label(self, r: Ref) -> str:
-        return self.names.cell_name(r.t, r.key, r.col)
-
-    def where(self, t: T, key: str) -> str:
-        return self.names.row_where(t, key)
-
-
-def money(v: Decimal | None) -> str:
-    return "空" if v is None else fmt_plain(v)
-
-
-def row_key_of(t: T) -> str:
-    return THREE_ROW if t is T.THREE else TOTAL
+from checks.rules.registry import RULES, money
+from checks.tolerance import CENT, judge_difference
+from model.amount import ZERO
+from model.layout import T
+from model.project import Row
 
 
 class Check:
@@ -98,19 +30,6 @@ class Check:
 
     def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
         raise NotImplementedError
-
-
-def judge_difference(rule_id: str, diff: Decimal, n: int, exact: bool = False) -> Severity | None:
-    """Interval rule of checks.md: each printed figure stands for ±0.005, so n summed
-    figures and the total together explain a gap of up to 0.005·(n+1). Figures in 元 (``exact``)
-    are not rounded: their sums hold to the fen."""
-    if not diff:
-        return None
-    rule = RULES[rule_id]
-    within = not exact and abs(diff) <= HALF_CENT * (n + 1)
-    if rule.severity is Severity.ERROR:
-        return Severity.ROUNDING if within else Severity.ERROR
-    return None if within else rule.severity
 
 
 def _sum_finding(
@@ -340,29 +259,3 @@ class Custom(Check):
 
     def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
         return self.fn(ctx)
-
-
-def finding(
-    rule_id: str,
-    key: str,
-    locations: Iterable[Location],
-    *,
-    severity: Severity | None = None,
-    exp: Decimal | str | None = None,
-    act: Decimal | str | None = None,
-    **fields: object,
-) -> Finding:
-    """A finding of a rule whose template names its own fields; ``actual``/``expected`` in the
-    template default to the formatted ``act``/``exp`` values."""
-    rule = RULES[rule_id]
-    fields.setdefault("actual", act if isinstance(act, str) else money(act))
-    fields.setdefault("expected", exp if isinstance(exp, str) else money(exp))
-    return Finding(
-        rule=rule_id,
-        severity=severity or rule.severity,
-        message=rule.message(**fields),
-        locations=tuple(locations),
-        expected=exp,
-        actual=act,
-        key=f"{rule_id}|{key}",
-    )

@@ -11,6 +11,7 @@ import random
 from collections import defaultdict
 from decimal import Decimal
 
+from checks.rules.relations import SOCIAL_PAIRS
 from model.catalog import economic_groups, functional_catalog
 from model.layout import CLASSES, THREE_ROW, T, class_key
 from model.project import (
@@ -24,9 +25,10 @@ from model.project import (
     new_project,
 )
 
-# Subjects that the soft rules of table 06 pair with economic items; always included.
-ANCHORS = ("2013101", "2080505", "2080506", "2101101", "2101103", "2210201")
-ANCHOR_ITEMS = {"2080505": "30108", "2080506": "30109", "2210201": "30113", "2101103": "30111"}
+# Subjects that the soft rules of table 06 pair with economic items (W401), always included with
+# 2013101 and 2101101; each of those items gets its subject's 基本支出.
+ANCHOR_ITEMS = {subject: econ for econ, subject in SOCIAL_PAIRS}
+ANCHORS = tuple(sorted({"2013101", "2101101", *ANCHOR_ITEMS}))
 
 
 def _d(cents: int) -> Decimal:

@@ -1,0 +1,1 @@
+"""Code the tests and the benchmarks share: generated departments, rule cases."""
