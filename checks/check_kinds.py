@@ -4,14 +4,21 @@ Rules (decorated functions in checks/rules/) yield checks; the engine evaluates 
 them by the rows they read (``deps``), so that after one edit only the checks reading that row run
 again. Checks read values straight from the model's rows, so an edit needs no copying. Messages
 and labels are only built for checks that fail.
+
+One root cause, one error: a check that *defines a total* (``Check.total``: the total of its own
+table's parts, e.g. 合计 = Σ 类) reads the printed figures only, and when it fails, its total may
+also mean the sum of its parts (``Ctx.alts``, kept by the engine). Every other check reading that
+total (an identity across tables, a comparison, a balance) accepts either value: the total's own
+finding already says what is wrong. Alternatives are looked at only when the printed figures fail.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from itertools import product
 
-from checks.context import EMPTY_ROW, UNKNOWN, Ctx, Dep, Ref, get
+from checks.context import EMPTY_ROW, UNKNOWN, Cell, Ctx, Dep, Ref, get
 from checks.finding import Finding, Location, Severity
 from checks.rules.registry import RULES, money
 from checks.tolerance import CENT, judge_difference
@@ -19,17 +26,58 @@ from model.amount import ZERO
 from model.layout import T
 from model.project import Row
 
+# Rules whose checks make a cell the total of parts of the same table (printed column and row
+# formulas, 06 groups and footers, the 三公 columns, 类/款/项 and 合计). F104/F105 equate two sides
+# and the X rules tie tables together: they are no totals. ``ui.autosum`` fills these totals.
+TOTAL_RULES = frozenset({"F101", "F102", "F103", "F106", "F107", "F108", "H201", "H202"})
+MAX_COMBINATIONS = 64  # candidate values tried for one failing check (2 per total in practice)
+
 
 class Check:
-    """A rule applied to particular rows; ``deps`` lists the rows it reads (for re-checking)."""
+    """A rule applied to particular rows; ``deps`` lists the rows it reads (for re-checking);
+    ``total``: whether it defines its first cell as the sum of parts of the same table."""
 
     __slots__ = ("rule", "deps")
 
     rule: str
     deps: tuple[Dep, ...]
+    total: bool = False
 
     def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
         raise NotImplementedError
+
+
+def _candidates(ctx: Ctx, cell: Cell, value: Decimal | None) -> tuple[Decimal | None, ...]:
+    """The printed value, then what else the cell may mean (the sum of its parts, when it is a
+    total that fails its own sum)."""
+    alts = ctx.alts.get(cell)
+    return (value, *alts) if alts else (value,)
+
+
+def _sum_accepted(
+    ctx: Ctx, rule_id: str, parent: tuple[Cell, Decimal | None], terms: Sequence[tuple[int, Cell, Decimal | None]]
+) -> bool:
+    """Whether ``parent = Σ ±terms`` holds (to within rounding) for some value each cell may mean."""
+    pool = [_candidates(ctx, parent[0], parent[1])] + [_candidates(ctx, c, v) for _s, c, v in terms]
+    if all(len(p) == 1 for p in pool):
+        return False
+    n_combinations = 1
+    for p in pool:
+        n_combinations *= len(p)
+    if n_combinations > MAX_COMBINATIONS:
+        return False
+    signs = [s for s, _c, _v in terms]
+    for pv, *values in product(*pool):
+        total, n = ZERO, 0
+        for sign, v in zip(signs, values, strict=True):
+            if v is not None:
+                n += 1
+                total = total + v if sign > 0 else total - v
+        if pv == total or (pv is None and not total):
+            return True
+        if pv is not None and judge_difference(rule_id, pv - total, n, ctx.exact) in (None, Severity.ROUNDING):
+            return True
+    return False
 
 
 def _sum_finding(
@@ -67,11 +115,12 @@ def _sum_finding(
 class CellSum(Check):
     """parent = Σ ±terms (a printed formula or an identity across tables)."""
 
-    __slots__ = ("parent", "terms", "right")
+    __slots__ = ("parent", "terms", "right", "total")
 
     def __init__(self, rule: str, parent: Ref, terms: Sequence[tuple[int, Ref]], right: str | None = None):
         self.rule, self.parent, self.terms, self.right = rule, parent, tuple(terms), right
         self.deps = ((parent.t, parent.key), *((r.t, r.key) for _s, r in self.terms))
+        self.total = rule in TOTAL_RULES and all(s > 0 and r.t == parent.t for s, r in self.terms)
 
     def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
         pv = get(self.parent.row, self.parent.col)
@@ -87,9 +136,16 @@ class CellSum(Check):
                 total = total + v if sign > 0 else total - v
         if pv == total or (pv is None and not total):
             return ()
+        if ctx.alts and not self.total and self._accepted(ctx, pv):
+            return ()
         right = self.right or self._describe(ctx)
         f = _sum_finding(ctx, self.rule, self.parent, pv, total, n, right, (r.loc() for _s, r in self.terms))
         return (f,) if f else ()
+
+    def _accepted(self, ctx: Ctx, pv: Decimal | None) -> bool:
+        p = self.parent
+        terms = [(s, (r.t, r.key, r.col), get(r.row, r.col)) for s, r in self.terms]
+        return _sum_accepted(ctx, self.rule, ((p.t, p.key, p.col), pv), terms)  # type: ignore[arg-type]
 
     def _describe(self, ctx: Ctx) -> str:
         parts = []
@@ -108,11 +164,12 @@ class CellSum(Check):
 class RowFormula(Check):
     """A column formula on one row: col target = Σ ±cols (02: 1 = 2+…+7)."""
 
-    __slots__ = ("t", "row", "target", "terms", "right")
+    __slots__ = ("t", "row", "target", "terms", "right", "total")
 
     def __init__(self, rule: str, t: T, row: Row, target: int, terms: Sequence[tuple[int, int]], right: str):
         self.rule, self.t, self.row, self.target, self.terms, self.right = rule, t, row, target, terms, right
         self.deps = ((t, row.key),)
+        self.total = rule in TOTAL_RULES and all(s > 0 for s, _c in terms)
 
     def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
         row = self.row
@@ -130,6 +187,11 @@ class RowFormula(Check):
                 total = total + v if sign > 0 else total - v
         if pv == total or (pv is None and not total):
             return ()
+        if ctx.alts and not self.total:
+            t, key = self.t, row.key
+            terms = [(s, (t, key, c), values.get(c)) for s, c in self.terms]
+            if _sum_accepted(ctx, self.rule, ((t, key, self.target), pv), terms):
+                return ()
         parent = Ref(self.t, row.key, self.target, row)
         others = [Location(table=self.t, row=row.key, col=c) for _s, c in self.terms]
         f = _sum_finding(ctx, self.rule, parent, pv, total, n, self.right, others)
@@ -141,6 +203,8 @@ class RowsSum(Check):
 
     __slots__ = ("t", "parent", "children", "cols", "right")
 
+    total = True  # a 合计, 类, 款 or 06 group: always the sum of rows of its own table
+
     def __init__(self, rule: str, t: T, parent: Row, children: Sequence[Row], cols: Sequence[int], right: str):
         self.rule, self.t, self.parent, self.children, self.cols, self.right = (
             rule,
@@ -151,6 +215,7 @@ class RowsSum(Check):
             right,
         )
         self.deps = ((t, parent.key), *((t, c.key) for c in self.children))
+        assert rule in TOTAL_RULES, rule
 
     def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
         out: list[Finding] = []
@@ -203,6 +268,8 @@ class Compare(Check):
             gap = da - db if self.mode == "le" else abs(da - db)
             if gap <= 0:
                 continue
+            if ctx.alts and self._accepted(ctx, ra, va, rb, vb):
+                continue
             rounding = gap <= CENT and not ctx.exact
             if rule.severity is Severity.ERROR:
                 severity = Severity.ROUNDING if rounding else Severity.ERROR
@@ -223,6 +290,17 @@ class Compare(Check):
                 )
             )
         return out
+
+    def _accepted(self, ctx: Ctx, ra: Ref, va: Decimal | None, rb: Ref, vb: Decimal | None) -> bool:
+        """Whether the comparison holds (to within a cent) for some value each cell may mean."""
+        a = [v or ZERO for v in _candidates(ctx, (ra.t, ra.key, ra.col), va)]
+        b = [v or ZERO for v in _candidates(ctx, (rb.t, rb.key, rb.col), vb)]
+        if len(a) == len(b) == 1:
+            return False
+        limit = ZERO if ctx.exact else CENT
+        if self.mode == "le":
+            return min(a) - max(b) <= limit
+        return any(abs(x - y) <= limit for x in a for y in b)
 
 
 class RowCompare(Check):

@@ -18,6 +18,7 @@ EMPTY_ROW = Row(key="")  # stands for a row the table does not hold
 
 Dep = tuple[str, str]  # what a check reads: (table id or "supp"/"note", row key)
 SUPP: Dep = ("supp", "")
+Cell = tuple[T, str, int]  # table, row key, 栏次
 
 
 def get(row: Row, col: int) -> Decimal | None | object:
@@ -49,6 +50,9 @@ class Ctx:
         self.layout = project.meta.layout
         self.names = Where(project)
         self.rows = {t: table.index() for t, table in project.tables.items()}
+        # What a total failing its own sum may also mean (the sum of its parts), kept by the engine
+        # from the failing totals' findings; read by the checks that take the total from elsewhere.
+        self.alts: dict[Cell, tuple[Decimal, ...]] = {}
         self._shared: dict[object, Any] = {}
 
     def shared(self, key: object, build: Callable[[], Any]) -> Any:

@@ -7,6 +7,13 @@
 Rows are the unit of change: each check declares the rows it reads, and an edit re-evaluates
 only the checks indexed under the edited row. Adding, deleting or re-coding rows changes which
 checks exist, so it calls ``rebuild``; so does a change of meta (variant, layout, unit kind).
+
+One root cause, one error: when a total fails its own sum (left empty, printed 0.00, or wrong), its
+finding says so, and the sum of its parts becomes a value the total may also mean
+(``Ctx.alts``); the other checks reading the total (identities across tables, comparisons,
+balances) accept it (checks.check_kinds). Totals never read alternatives themselves, so the
+alternatives follow from the printed figures in one step: after the checks that define totals
+run, the checks reading a total whose alternatives changed run again.
 """
 
 from __future__ import annotations
@@ -14,10 +21,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from checks.check_kinds import Check
-from checks.context import SUPP, Ctx, Dep
-from checks.finding import Finding, Location, SeverityCounts, count_by_severity
+from checks.context import SUPP, Cell, Ctx, Dep
+from checks.finding import Finding, Location, Severity, SeverityCounts, count_by_severity
 from checks.rules.every_rule import engine_rules
 from checks.rules.values import unparsed_cells
 from model.layout import T, table_order
@@ -77,6 +85,15 @@ class CheckSession:
                     ids.append(i)
         self.checks, self.static, self.index = checks, static, index
         self.results: list[Sequence[Finding]] = [c.evaluate(ctx) for c in checks]
+        self._alts_by_check: dict[int, dict[Cell, Decimal]] = {}
+        self._alt_sources: dict[Cell, dict[int, Decimal]] = {}
+        moved: set[Cell] = set()
+        for i, found in enumerate(self.results):
+            if found and checks[i].total:
+                moved |= self._note_alternatives(i, found)
+        if moved:
+            for i in self._readers(moved):
+                self.results[i] = checks[i].evaluate(ctx)
         self.invalid: dict[tuple[str, str], list[Finding]] = {}
         for t, table in self.project.tables.items():
             for row in table.rows:
@@ -117,16 +134,76 @@ class CheckSession:
 
     def _reevaluate(self, ids: Iterable[int]) -> Delta:
         delta = Delta()
+        moved = self._run(ids, delta)
+        if moved:
+            self._run(self._readers(moved), delta)
+        if delta:
+            self._sorted = None
+        return delta
+
+    def _run(self, ids: Iterable[int], delta: Delta) -> set[Cell]:
+        """Evaluate these checks; returns the totals whose alternatives changed."""
         ctx, checks, results = self.ctx, self.checks, self.results
+        moved: set[Cell] = set()
         for i in ids:
             new = checks[i].evaluate(ctx)
             old = results[i]
             if old or new:
                 results[i] = new
                 _diff(old, new, delta)
-        if delta:
-            self._sorted = None
-        return delta
+                if checks[i].total:
+                    moved |= self._note_alternatives(i, new)
+        return moved
+
+    # ---------------------------------------------------------------- alternatives
+    def _note_alternatives(self, i: int, found: Sequence[Finding]) -> set[Cell]:
+        """Record what the totals check ``i`` finds failing may also mean; returns the cells
+        whose alternatives changed."""
+        new: dict[Cell, Decimal] = {}
+        for f in found:
+            alt = self._sum_of_parts(f)
+            if alt is not None:
+                new[alt[0]] = alt[1]
+        old = self._alts_by_check.pop(i, {})
+        if new:
+            self._alts_by_check[i] = new
+        if old == new:
+            return set()
+        moved = set(old) | set(new)
+        alts, sources = self.ctx.alts, self._alt_sources
+        for cell in moved:
+            by = sources.setdefault(cell, {})
+            by.pop(i, None)
+            if cell in new:
+                by[i] = new[cell]
+            if by:
+                alts[cell] = tuple(dict.fromkeys(by.values()))
+            else:
+                del sources[cell]
+                alts.pop(cell, None)
+        return moved
+
+    def _sum_of_parts(self, f: Finding) -> tuple[Cell, Decimal] | None:
+        """A failing total's finding: (the total, the sum of its parts), when some part holds a
+        figure (parts that hold nothing add up to no value of the total's)."""
+        if f.severity not in (Severity.ERROR, Severity.ROUNDING) or not isinstance(f.expected, Decimal):
+            return None
+        total, *parts = f.locations
+        if total.table is None or total.row is None or total.col is None:
+            return None
+        rows = self.ctx.rows
+        for loc in parts:
+            row = rows[loc.table].get(loc.row) if loc.table is not None else None
+            if row is not None and row.values.get(loc.col) is not None:
+                return (total.table, total.row, total.col), f.expected
+        return None
+
+    def _readers(self, cells: Iterable[Cell]) -> list[int]:
+        """The checks other than totals that read any of these cells' rows."""
+        ids: dict[int, None] = {}
+        for t, key, _col in cells:
+            ids.update(dict.fromkeys(self.index.get((t, key), ())))
+        return [i for i in ids if not self.checks[i].total]
 
     def _invalid_findings(self, t: T, row: Row) -> list[Finding]:
         return unparsed_cells(self.ctx, t, row)

@@ -48,8 +48,14 @@ def _f103_silent(p):
         bump(p, F, key, 1)
 
 
-@FORMULAS.fires("F104", "01表支出总计多1万元，收入总计未变", E, at=cell(S, "e_grand", 2))
+@FORMULAS.fires("F104", "01表年末结转和结余与支出总计同增1万元，收入总计未变", E, at=cell(S, "e_grand", 2))
 def _f104_fires(p):
+    bump(p, S, "e_end", 2)
+    bump(p, S, "e_grand", 2)
+
+
+@FORMULAS.silent("F104", "01表支出总计多1万元，收入总计未变：支出总计不等于其各行之和，只报这一处（F102）")
+def _f104_silent_when_the_total_is_wrong(p):
     bump(p, S, "e_grand", 2)
 
 
@@ -59,9 +65,17 @@ def _f104_silent(p):
     bump(p, S, "i_grand", 1)
 
 
-@FORMULAS.fires("F105", "04表支出总计多1万元，收入总计未变", E, at=cell(F, "e_grand", 2))
+@FORMULAS.fires(
+    "F105",
+    "04表一般公共预算年末结转和结余多1万元，年末结转和结余与支出总计随之各增1万元，收入总计未变",
+    E,
+    at=cell(F, "e_grand", 2),
+)
 def _f105_fires(p):
-    bump(p, F, "e_grand", 2)
+    bump(p, F, "e_end1", 3)
+    for key in ("e_end", "e_grand"):
+        bump(p, F, key, 3)
+        bump(p, F, key, 2)
 
 
 @FORMULAS.silent("F105", "04表收入总计与支出总计同增1万元")

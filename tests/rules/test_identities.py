@@ -4,7 +4,17 @@ from checks.engine import run_checks
 from checks.finding import Severity
 from model.layout import T, class_key
 from model.project import PUBLIC_TOTAL, TOTAL
-from tests.support.rule_cases import ONE, Family, bump, catalog_name, cell, consistent, first_subject, used_class
+from tests.support.rule_cases import (
+    ONE,
+    Family,
+    bump,
+    bump_with_totals,
+    catalog_name,
+    cell,
+    consistent,
+    first_subject,
+    used_class,
+)
 
 E = Severity.ERROR
 S, IN, EX, F, G, B, FU, SO = T.SUMMARY, T.INCOME, T.EXPENSE, T.FISCAL, T.GENERAL, T.BASIC, T.FUND, T.SOE
@@ -20,8 +30,14 @@ def _fund_class(p) -> str:
     return first_subject(p, FU, 3)
 
 
-@X.fires("X301", "01表本年收入合计多1万元，02表合计未变", E, at=cell(S, "i_total", 1))
+@X.fires("X301", "01表其他收入多1万元，本年收入合计与收入总计随之各增1万元，02表合计未变", E, at=cell(S, "i_total", 1))
 def _x301_fires(p):
+    for key in ("i8", "i_total", "i_grand"):
+        bump(p, S, key, 1)
+
+
+@X.silent("X301", "01表本年收入合计多1万元，02表合计未变：合计不等于其各行之和，只报这一处（F102）")
+def _x301_silent_when_the_total_is_wrong(p):
     bump(p, S, "i_total", 1)
 
 
@@ -31,9 +47,9 @@ def _x301_silent(p):
     bump(p, IN, TOTAL, 1)
 
 
-@X.fires("X302", "02表合计的财政拨款收入多1万元，01表第1～3行未变", E, at=cell(IN, TOTAL, 2))
+@X.fires("X302", "02表第一个项的财政拨款收入多1万元（其款、类、合计随之），01表第1～3行未变", E, at=cell(IN, TOTAL, 2))
 def _x302_fires(p):
-    bump(p, IN, TOTAL, 2)
+    bump_with_totals(p, IN, first_subject(p, IN, 7), {1: ONE, 2: ONE})
 
 
 @X.silent("X302", "02表合计的财政拨款收入与01表第1行同增1万元")
@@ -53,8 +69,15 @@ def _x303_silent(p):
     bump(p, IN, TOTAL, 4)
 
 
-@X.fires("X304", "03表合计多1万元，01表本年支出合计未变", E, at=cell(S, "e_total", 2))
+@X.fires(
+    "X304", "03表第一个项的基本支出多1万元（其款、类、合计随之），01表本年支出合计未变", E, at=cell(S, "e_total", 2)
+)
 def _x304_fires(p):
+    bump_with_totals(p, EX, first_subject(p, EX, 7), {1: ONE, 2: ONE})
+
+
+@X.silent("X304", "03表合计多1万元，01表本年支出合计未变：合计不等于各类之和，只报这一处（H202）")
+def _x304_silent_when_the_total_is_wrong(p):
     bump(p, EX, TOTAL, 1)
 
 
@@ -86,9 +109,11 @@ def _x306_silent(p):
     bump(p, S, "i1", 1)
 
 
-@X.fires("X307", "05表第一个类多1万元，04表同类一般公共预算一栏未变", E, at=cell(F, _class_row, 3))
+@X.fires(
+    "X307", "05表第一个类的基本支出多1万元（其合计随之），04表同类一般公共预算一栏未变", E, at=cell(F, _class_row, 3)
+)
 def _x307_fires(p):
-    bump(p, G, used_class(p), 1)
+    bump_with_totals(p, G, first_subject(p, G, 7), {1: ONE, 2: ONE})
 
 
 @X.silent("X307", "05表第一个类与04表同类一般公共预算一栏同增1万元")
@@ -99,12 +124,12 @@ def _x307_silent(p):
 
 @X.fires(
     "X308",
-    "政府性基金表第一个类的本年支出小计多1万元，04表同类未变",
+    "政府性基金表第一个类的基本支出多1万元（本年支出小计、年末结转和结余与合计随之），04表同类未变",
     E,
     at=cell(F, lambda p: class_key(_fund_class(p)), 4),
 )
 def _x308_fires(p):
-    bump(p, FU, _fund_class(p), 3)
+    bump_with_totals(p, FU, first_subject(p, FU, 7), {3: ONE, 4: ONE, 6: -ONE})
 
 
 @X.silent("X308", "政府性基金表第一个类的本年支出小计与04表同类政府性基金一栏同增1万元")
@@ -113,9 +138,9 @@ def _x308_silent(p):
     bump(p, F, class_key(_fund_class(p)), 4)
 
 
-@X.fires("X309", "政府性基金表合计的本年收入多1万元，04表未变", E, at=cell(F, "i2", 1))
+@X.fires("X309", "政府性基金表第一个项的本年收入多1万元（年末结转和结余与合计随之），04表未变", E, at=cell(F, "i2", 1))
 def _x309_fires(p):
-    bump(p, FU, TOTAL, 2)
+    bump_with_totals(p, FU, first_subject(p, FU, 7), {2: ONE, 6: ONE})
 
 
 @X.silent("X309", "政府性基金表合计的本年收入与04表政府性基金收入同增1万元")
@@ -136,9 +161,12 @@ def _x310_silent(p):
     p.tables[F].row(_class_row(p)).values[5] = ONE
 
 
-@X.fires("X311", "04表一般公共预算的年末结转和结余多1万元", E, at=cell(F, "e_end", 3))
+@X.fires("X311", "04表一般公共预算的年末结转和结余多1万元（年末结转和结余、支出总计随之）", E, at=cell(F, "e_end", 3))
 def _x311_fires(p):
-    bump(p, F, "e_end", 3)
+    bump(p, F, "e_end1", 3)
+    for key in ("e_end", "e_grand"):
+        bump(p, F, key, 3)
+        bump(p, F, key, 2)
 
 
 @X.silent("X311", "04表一般公共预算的年末与年初结转和结余同增1万元")
@@ -147,8 +175,14 @@ def _x311_silent(p):
     bump(p, F, "i_begin1", 1)
 
 
-@X.fires("X312", "06表公用经费合计多1万元，05表基本支出合计未变", E, at=cell(G, TOTAL, 2))
+@X.fires("X312", "06表办公费多1万元（商品和服务支出、公用经费合计随之），05表基本支出合计未变", E, at=cell(G, TOTAL, 2))
 def _x312_fires(p):
+    for key in ("30201", "302", PUBLIC_TOTAL):
+        bump(p, B, key, 1)
+
+
+@X.silent("X312", "06表公用经费合计多1万元，05表基本支出合计未变：公用经费合计不等于其各类之和，只报这一处（F107）")
+def _x312_silent_when_the_total_is_wrong(p):
     bump(p, B, PUBLIC_TOTAL, 1)
 
 
@@ -173,9 +207,14 @@ def _x313_silent(p):
     p.tables[G].row(_first_item(p)).values[2] -= ONE
 
 
-@X.fires("X314", "04表第一个类的支出小计比01表同类多1万元", E, at=cell(F, _class_row, 2))
+@X.fires(
+    "X314", "04表第一个类的一般公共预算支出比01表同类多1万元（支出小计、合计与总计随之）", E, at=cell(F, _class_row, 2)
+)
 def _x314_fires(p):
-    p.tables[F].row(_class_row(p)).values[2] = p.tables[S].row(_class_row(p)).values[2] + ONE
+    by = p.tables[S].row(_class_row(p)).values[2] + ONE - p.tables[F].row(_class_row(p)).values[2]
+    for key in (_class_row(p), "e_total", "e_grand"):
+        bump(p, F, key, 2, by)
+        bump(p, F, key, 3, by)
 
 
 @X.silent("X314", "04表第一个类的支出小计比01表同类少1万元")
@@ -183,9 +222,11 @@ def _x314_silent(p):
     p.tables[F].row(_class_row(p)).values[2] = p.tables[S].row(_class_row(p)).values[2] - ONE
 
 
-@X.fires("X315", "02表合计的财政拨款收入多1万元，04表本年收入合计未变", E, at=cell(IN, TOTAL, 2))
+@X.fires(
+    "X315", "02表第一个项的财政拨款收入多1万元（其款、类、合计随之），04表本年收入合计未变", E, at=cell(IN, TOTAL, 2)
+)
 def _x315_fires(p):
-    bump(p, IN, TOTAL, 2)
+    bump_with_totals(p, IN, first_subject(p, IN, 7), {1: ONE, 2: ONE})
 
 
 @X.silent("X315", "02表合计的财政拨款收入与04表本年收入合计同增1万元")

@@ -171,6 +171,18 @@ def bump(p: Project, t: T, key: str, col: int, by: Decimal = ONE) -> None:
     row.values[col] = row.values.get(col, Decimal("0.00")) + by
 
 
+def bump_with_totals(p: Project, t: T, key: str, by: dict[int, Decimal]) -> None:
+    """Change a subject row's cells (栏次 → amount) and the same cells of its 款, 类 and 合计, so
+    that its table still adds up: what then fails is a relation with another table, not a total
+    of this one (a total failing its own sum carries the one finding; see checks.engine)."""
+    code = p.tables[t].row(key).code
+    for k in dict.fromkeys(c for c in (code, code[:5], code[:3]) if p.tables[t].row(c) is not None):
+        for col, d in by.items():
+            bump(p, t, k, col, d)
+    for col, d in by.items():
+        bump(p, t, "total", col, d)
+
+
 def first_subject(p: Project, t: T, length: int) -> str:
     """The key of the first 类 (3), 款 (5) or 项 (7) of a table."""
     return next(r.key for r in p.tables[t].subject_rows() if len(r.code) == length)
