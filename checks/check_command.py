@@ -6,11 +6,9 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from checks.engine import run_checks
+from checks.checker import checker_for
 from checks.finding import Finding, Severity
 from checks.report import to_json, to_text
-from checks.rules.imports import import_findings
-from checks.text.session import Coverage
 from model.inputs import shown
 from model.loader import InputError, Loaded, load_input
 from model.project import Project
@@ -29,16 +27,10 @@ def loaded_findings(loaded: Loaded) -> list[Finding]:
 
 
 def loaded_report(loaded: Loaded) -> tuple[list[Finding], Coverage | None]:
-    project = loaded.project
-    findings = run_checks(loaded.checked)  # a workbook in 元: its tables in 元, exactly
-    coverage = None
-    if any(v.strip() for v in project.text.values()):
-        from checks.text.session import check_text
-
-        report = check_text(project)
-        findings += report.findings
-        coverage = report.coverage
-    return findings + import_findings(loaded.imported), coverage
+    """What the one checker finds in the input (a workbook in 元: its tables in 元, exactly), and
+    how much of its 情况说明 it verified (None without one)."""
+    checker = checker_for(loaded)
+    return list(checker.findings()), checker.coverage()
 
 
 def loaded_sources(loaded: Loaded) -> dict | None:

@@ -40,13 +40,17 @@ def all_rules(ctx: Ctx) -> Iterator[Check | Finding]:
 
 @dataclass
 class Delta:
-    """What one re-check changed, for views that repaint only what moved."""
+    """What one re-check changed, for views that repaint only what moved: the findings that
+    appeared and went, the 情况说明 sections whose marks changed (their findings or verified
+    figures), and ``everything`` when all was checked anew (views redraw from scratch)."""
 
     added: list[Finding] = field(default_factory=list)
     removed: list[Finding] = field(default_factory=list)
+    sections: set[str] = field(default_factory=set)
+    everything: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.removed)
+        return bool(self.added or self.removed or self.sections or self.everything)
 
 
 class CheckSession:
@@ -249,6 +253,25 @@ def _diff(old: Sequence[Finding], new: Sequence[Finding], delta: Delta) -> None:
     new_keys = {(f.key, f.severity, f.message) for f in new}
     delta.removed.extend(f for f in old if (f.key, f.severity, f.message) not in new_keys)
     delta.added.extend(f for f in new if (f.key, f.severity, f.message) not in old_keys)
+
+
+def diff_findings(
+    old: Sequence[Finding], new: Sequence[Finding], into: Delta | None = None, by_place: bool = False
+) -> Delta:
+    """The delta between two lists of findings; ``by_place``: a finding whose places moved (a
+    span of the text after typing before it) counts as gone and come back."""
+    delta = into if into is not None else Delta()
+    if not by_place:
+        _diff(old, new, delta)
+        return delta
+
+    def sig(f: Finding) -> tuple:
+        return (f.key, f.severity, f.message, f.locations)
+
+    old_sigs, new_sigs = {sig(f) for f in old}, {sig(f) for f in new}
+    delta.removed.extend(f for f in old if sig(f) not in new_sigs)
+    delta.added.extend(f for f in new if sig(f) not in old_sigs)
+    return delta
 
 
 def run_checks(project: Project) -> list[Finding]:
