@@ -19,11 +19,13 @@ COMMANDS = ("check", "export")
 
 
 def _utf8_stdio() -> None:
-    # Windows consoles default to a legacy code page; everything we print is Chinese.
+    # Windows consoles default to a legacy code page; everything we print is Chinese. A file name
+    # that is not UTF-8 (Linux) is printed escaped by the commands; should one slip through, it
+    # comes out as \udcff rather than killing the run between two outputs.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             with contextlib.suppress(ValueError, OSError):
-                stream.reconfigure(encoding="utf-8")
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,5 +1,6 @@
 """Regenerate docs/reliability.md: cell inputs tried, hostile files given to `main.py check` and
-opened in the window, crash trials against the window's controller, fuzzing.
+opened in the window, crash trials against the window's controller, fuzzing, and the second round
+of hostile inputs (whole command lines: outputs, pipes, encodings, workbooks in 元…).
 
     python bench/reliability_report.py [--out docs/reliability.md] [--kills 50] [--aimed 10] [--points 3] [--fuzz 100]
 
@@ -381,6 +382,52 @@ def fuzzing(lines: list[str], examples: int, summary: dict) -> None:
     summary["fuzz"] = (counts["projects"], counts["differ"] + counts["findings differ"])
 
 
+def second_round(lines: list[str], folder: Path, summary: dict) -> None:
+    """The inputs of issue 12 (tests/hostile_round2.py), each a whole command line in its own folder."""
+    from tests.hostile_round2 import applicable, cases, run_case
+
+    lines += [
+        "## 6. Second round: what issue 12 found",
+        "",
+        "Each input of `tests/hostile_round2.py` is a whole `main.py` command line over files made in a folder of "
+        "its own (outputs over inputs, pipes, devices, symlink loops, .docx bombs, encodings, duplicate keys, "
+        "control characters, names that are not UTF-8, workbooks in 元, stacked and hidden tables, large detail "
+        "sheets, parts named by the relationships…), run in a fresh process and measured as in section 2. "
+        "*Refused*: exit 1 or 2 with the expected reason in Chinese and no output written. *Read*: the command "
+        "did its work and printed what it must. *Disk*: every file of the folder kept its bytes, size and time, "
+        "except the outputs asked for and the leftovers of killed exports that an export tidies. "
+        "`tests/test_hardening_round2.py` asserts the same for each.",
+        "",
+        "| input | what it is | must be | exit | wall s | CPU s | peak MB | disk unchanged | as required |",
+        "|---|---|---|---:|---:|---:|---:|---|---|",
+    ]
+    tried = refused = read = unchanged = 0
+    worst = {"wall": 0.0, "cpu": 0.0, "mb": 0.0}
+    for i, case in enumerate(cases()):
+        if not applicable(case):
+            continue
+        o = run_case(case, folder / f"case{i}")
+        tried += 1
+        unchanged += not o.changed
+        refused += o.ok and case.kind == "refused"
+        read += o.ok and case.kind == "read"
+        worst = {"wall": max(worst["wall"], o.wall), "cpu": max(worst["cpu"], o.cpu), "mb": max(worst["mb"], o.peak_mb)}
+        note = "yes" if o.ok else "**NO**: " + "; ".join(o.problems)
+        lines.append(
+            f"| {_cell(case.name)} | {_cell(case.what)} | {case.kind} | {o.returncode} | {o.wall:.2f} | {o.cpu:.2f} | "
+            f"{o.peak_mb:.0f} | {'yes' if not o.changed else '**NO**'} | {_cell(note)} |"
+        )
+    lines += [
+        "",
+        f"{tried} inputs tried: **{refused} refused cleanly**, **{read} read correctly**, "
+        f"{tried - refused - read} not as required; **nothing changed on disk that was not asked for: "
+        f"{unchanged} of {tried}**. Slowest {worst['wall']:.2f} s wall ({worst['cpu']:.2f} s CPU), largest "
+        f"{worst['mb']:.0f} MB.",
+        "",
+    ]
+    summary["round2"] = (tried, refused, read, unchanged, worst)
+
+
 def _found_by_fuzzing() -> list[str]:
     from tests.test_hardening_fuzz import FOUND_BY_FUZZING
 
@@ -402,6 +449,7 @@ def _summary(summary: dict) -> list[str]:
     _files, by_window, window_worst = summary["window"]
     kills, problems, worst_age, temporaries = summary["crash"]
     departments, fuzz_differ = summary["fuzz"]
+    tried, refused, read, unchanged, round_worst = summary["round2"]
     return [
         "## In short",
         "",
@@ -418,6 +466,9 @@ def _summary(summary: dict) -> list[str]:
         "left by kills, all "
         "removed at the restart.",
         f"- **Fuzzing:** {departments} generated departments through export → import → check; {fuzz_differ} differ.",
+        f"- **Second round (issue 12):** {tried} inputs tried; {refused} refused cleanly, {read} read correctly; "
+        f"nothing changed on disk that the user did not ask to change in {unchanged} of {tried}; slowest "
+        f"{round_worst['wall']:.2f} s, largest {round_worst['mb']:.0f} MB.",
         "",
     ]
 
@@ -462,6 +513,7 @@ def main() -> None:
         _timed("hostile files, window", window_refusals, lines, files, Path(tmp), summary)
         _timed("crash trials", crash_trials, lines, Path(tmp) / "crash", counts, args.interval_ms, summary)
         _timed("fuzzing", fuzzing, lines, args.fuzz, summary)
+        _timed("second round", second_round, lines, Path(tmp) / "round2", summary)
     lines += [
         "## Appendix: every cell input and its outcome",
         "",

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from checks.finding import SEVERITIES
 from checks.report import summarize, to_json, to_text
+from model.inputs import name_of, shown
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 # Old .xls and WPS .et files are collected too, so that they are reported (with how to convert
@@ -49,17 +50,17 @@ class BatchResult:
 def collect_inputs(args: Iterable[str]) -> list[str]:
     """Folders are expanded to the project files and workbooks directly inside them, by name.
 
-    Excel's lock files (~$…) and hidden files are skipped. A path that does not exist is kept:
-    checking it reports that it cannot be read.
+    Excel's lock files (~$…) and hidden files are skipped. Whatever else carries an input's name
+    is kept even when it is not a file to read (a link to nowhere or to itself, a named pipe, a
+    folder called "x.xlsx"), and so is a path that does not exist: checking it names it in the
+    report as not read, with why, instead of passing over it without a word.
     """
     out: list[str] = []
     for arg in args:
         p = Path(arg)
         if p.is_dir():
             found = [
-                c
-                for c in p.iterdir()
-                if c.is_file() and c.suffix.lower() in INPUT_SUFFIXES and not c.name.startswith(("~$", "."))
+                c for c in p.iterdir() if c.suffix.lower() in INPUT_SUFFIXES and not c.name.startswith(("~$", "."))
             ]
             out += [str(c) for c in sorted(found, key=lambda c: c.name)]
         else:
@@ -78,15 +79,15 @@ def check_path(path: str) -> BatchResult:
         return BatchResult(path, error=str(e))
     except Exception as e:  # a file the importer trips over must not sink the whole batch
         return BatchResult(path, error=f"读取时出错（{type(e).__name__}：{e}）")
-    project = loaded.project
+    project = loaded.checked  # a workbook in 元: checked, and reported, in 元
     findings = loaded_findings(loaded)
     return BatchResult(
         path,
         department=project.meta.department,
         year=project.meta.year,
         counts=summarize(findings, project),
-        report=to_json(findings, project, loaded_sources(loaded), path),
-        text=to_text(findings, project, path),
+        report=to_json(findings, project, loaded_sources(loaded), shown(path)),
+        text=to_text(findings, project, shown(path)),
     )
 
 
@@ -154,7 +155,7 @@ def summary_table(results: Sequence[BatchResult]) -> str:
         " 序号" + "".join(_head(c) for c in _NUMBER_COLUMNS) + "  部门（文件）",
     ]
     for i, r in enumerate(results, 1):
-        name = Path(r.input).name
+        name = name_of(r.input)
         if r.readable:
             cells = [str(r.year or "")] + [str(r.counts.get(k, 0)) for k in COUNT_KEYS]
             numbers = "".join(c.rjust(_WIDTH) for c in cells)
@@ -173,14 +174,14 @@ def repeated_departments(results: Sequence[BatchResult]) -> dict[tuple[str, int 
     seen: dict[tuple[str, int | None], list[str]] = {}
     for r in results:
         if r.readable and r.department:
-            seen.setdefault((r.department, r.year), []).append(Path(r.input).name)
+            seen.setdefault((r.department, r.year), []).append(name_of(r.input))
     return {k: v for k, v in seen.items() if len(v) > 1}
 
 
 def details(results: Sequence[BatchResult]) -> str:
     parts = []
     for i, r in enumerate(results, 1):
-        parts.append(f"{'=' * 30} {i}. {Path(r.input).name}")
+        parts.append(f"{'=' * 30} {i}. {name_of(r.input)}")
         parts.append(r.text if r.readable else f"无法读取：{r.error}\n")
     return "\n".join(parts)
 
@@ -188,7 +189,7 @@ def details(results: Sequence[BatchResult]) -> str:
 def batch_json(results: Sequence[BatchResult]) -> dict:
     inputs = []
     for r in results:
-        item: dict[str, object] = {"input": r.input, "readable": r.readable}
+        item: dict[str, object] = {"input": shown(r.input), "readable": r.readable}
         if r.readable:
             item.update(r.report)
         else:

@@ -11,6 +11,7 @@ from checks.finding import Finding, Severity
 from checks.report import to_json, to_text
 from checks.rules.imports import import_findings
 from checks.text.session import Coverage
+from model.inputs import shown
 from model.loader import InputError, Loaded, load_input
 from model.project import Project
 
@@ -29,7 +30,7 @@ def loaded_findings(loaded: Loaded) -> list[Finding]:
 
 def loaded_report(loaded: Loaded) -> tuple[list[Finding], Coverage | None]:
     project = loaded.project
-    findings = run_checks(project)
+    findings = run_checks(loaded.checked)  # a workbook in 元: its tables in 元, exactly
     coverage = None
     if any(v.strip() for v in project.text.values()):
         from checks.text.session import check_text
@@ -44,21 +45,23 @@ def loaded_sources(loaded: Loaded) -> dict | None:
     return getattr(loaded.imported, "sources", None)
 
 
-def load_text_into(project: Project, path: str) -> None:
+def load_text_into(project: Project, path: str) -> list[str]:
     """Put DOC's sections into project.text (the caller checks them); ValueError with a Chinese
-    message when DOC cannot be read or holds no section heading this checker knows."""
+    message when DOC cannot be read or holds no section heading this checker knows. Returns
+    notes on what was changed on the way in (characters no output can hold, taken out)."""
     from checks.text.docfile import TextFileError, read_document
-    from checks.text.split import split_sections
+    from checks.text.split import document_sections
 
     try:
         raw = read_document(path)
     except TextFileError as e:
         raise ValueError(str(e)) from None
-    sections = split_sections(raw, project.meta.variant)
+    sections, notes = document_sections(raw, project.meta.variant, shown(path))
     if not sections:
-        raise ValueError(f"“{path}”中没有找到情况说明的标题（如“一、收入支出决算总体情况说明”）。")
+        raise ValueError(f"“{shown(path)}”中没有找到情况说明的标题（如“一、收入支出决算总体情况说明”）。")
     project.text = sections
     project.drafts = {}
+    return notes
 
 
 def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> int:
@@ -71,26 +74,30 @@ def check_one(path: str, as_json: bool, out=None, text: str | None = None) -> in
         print(f"无法读取：{e}", file=sys.stderr)
         return EXIT_UNREADABLE
     project = loaded.project
+    notes = list(project.load_notes)
     if text is not None:
         try:
-            load_text_into(project, text)
+            notes += load_text_into(project, text)
         except ValueError as e:
             print(f"无法读取情况说明：{e}", file=sys.stderr)
             return EXIT_UNREADABLE
+    for note in notes:
+        print(f"注意：{note}。", file=sys.stderr)
     findings, coverage = loaded_report(loaded)
+    shown_path = shown(path)
     if as_json:
-        doc = to_json(findings, project, loaded_sources(loaded), path)
+        doc = to_json(findings, loaded.checked, loaded_sources(loaded), shown_path)
         if coverage is not None:
-            doc["summary"]["text"] = text or "项目文件中的情况说明"
+            doc["summary"]["text"] = shown(text) if text else "项目文件中的情况说明"
             doc["summary"]["text_coverage"] = coverage.as_dict()
         json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
-        report_text = to_text(findings, project, path)
+        report_text = to_text(findings, loaded.checked, shown_path)
         if coverage is not None:
             lines = report_text.split("\n")
             at = next((i + 1 for i, line in enumerate(lines) if line.startswith("模板：")), 1)
-            source = text or "项目文件中的情况说明"
+            source = shown(text) if text else "项目文件中的情况说明"
             lines.insert(at, f"情况说明：{source}；核对数字 {coverage.verified} / 找到数字 {coverage.found}")
             report_text = "\n".join(lines)
         out.write(report_text)

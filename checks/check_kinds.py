@@ -48,7 +48,7 @@ def _sum_finding(
             return None
         severity = Severity.ERROR if RULES[rule_id].severity is Severity.ERROR else RULES[rule_id].severity
     else:
-        severity = judge_difference(rule_id, parent_value - total, n)
+        severity = judge_difference(rule_id, parent_value - total, n, ctx.exact)
         if severity is None:
             return None
     left = ctx.ref_label(parent)
@@ -203,9 +203,10 @@ class Compare(Check):
             gap = da - db if self.mode == "le" else abs(da - db)
             if gap <= 0:
                 continue
+            rounding = gap <= CENT and not ctx.exact
             if rule.severity is Severity.ERROR:
-                severity = Severity.ROUNDING if gap <= CENT else Severity.ERROR
-            elif gap <= CENT:
+                severity = Severity.ROUNDING if rounding else Severity.ERROR
+            elif rounding:
                 continue
             else:
                 severity = rule.severity

@@ -44,6 +44,8 @@ class Ctx:
     def __init__(self, project: Project):
         self.p = project
         self.variant = project.meta.variant
+        # Amounts in 元 (a workbook printed in 元) are exact to the fen: no rounding tolerance.
+        self.exact = project.meta.unit == "元"
         self.layout = project.meta.layout
         self.names = Where(project)
         self.rows = {t: table.index() for t, table in project.tables.items()}

@@ -10,6 +10,7 @@ from checks.where import SUPP_PART, TEXT, Where
 from model.amount import fmt_plain
 from model.layout import printed_number, table_order, title
 from model.project import Project
+from model.units import describe
 
 IMPORT_PART = "工作簿导入"
 TEXT_PART = TEXT
@@ -54,6 +55,7 @@ def to_json(findings: Sequence[Finding], project: Project, sources: dict | None 
         year=project.meta.year,
         variant=project.meta.variant,
         layout=project.meta.layout,
+        unit=project.meta.unit,
         input=source,
     )
     return {"findings": items, "summary": summary}
@@ -98,7 +100,7 @@ def to_text(findings: Sequence[Finding], project: Project, source: str = "") -> 
     lines = [head]
     if source:
         lines.append(f"文件：{source}")
-    lines.append(f"模板：{m.variant} 版，01表行次布局 {m.layout}；金额单位：万元")
+    lines.append(f"模板：{m.variant} 版，01表行次布局 {m.layout}；金额单位：{describe(m.unit)}")
     lines.append(counts_line(summarize(findings, project)))
     if not findings:
         lines.append("")

@@ -19,6 +19,7 @@ from checks.rules.every_rule import RULES
 from checks.where import Where
 from model.amount import fmt_amount
 from model.project import Project
+from model.units import describe
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Checklist:
     source: str
     counts: dict[str, int]
     groups: list[tuple[str, list[Item]]] = field(default_factory=list)
+    unit: str = "万元"  # the unit the figures were checked in, as model.units.describe says it
 
     @property
     def total(self) -> int:
@@ -70,6 +72,7 @@ def build_checklist(
         checked_at=checked_at or datetime.now(),
         source=source,
         counts=summarize(findings, project),
+        unit=describe(m.unit),
     )
     no = 0
     where = Where(project)
@@ -142,7 +145,7 @@ def checklist_html(c: Checklist, breaks: frozenset[tuple] = frozenset()) -> str:
     ]
     if c.source:
         out.append(f'<tr><td colspan="2">文件：{_e(c.source)}</td></tr>')
-    out.append("<tr><td colspan='2'>金额单位：万元</td></tr></table>")
+    out.append(f"<tr><td colspan='2'>金额单位：{_e(c.unit)}</td></tr></table>")
     out.append(_counts_html(c))
     if not c.groups:
         out.append("<p>未发现问题。</p>")

@@ -96,6 +96,51 @@ class Table(_Base):
         keys[key] = row
         return row
 
+    def add_subjects(self, subjects: list[tuple[str, str]]) -> list[Row]:
+        """``add_subject`` for many at once, in one pass over the rows (a paste of 10 000 lines
+        would otherwise scan the table once per line); the rows land where ``add_subject`` puts them."""
+        keys = self.index()
+        added = []
+        for code, name in subjects:
+            key, n = code or "#", 1
+            while key in keys:
+                n += 1
+                key = f"{code}#{n}"
+            row = keys[key] = Row(key=key, code=code, name=name)
+            added.append(row)
+        pending = sorted(added, key=lambda r: r.code)  # stable: equal codes keep their order
+        out: list[Row] = []
+        i = 0
+        for row in self.rows:
+            if row.key != TOTAL:
+                while i < len(pending) and pending[i].code < row.code:
+                    out.append(pending[i])
+                    i += 1
+            out.append(row)
+        out += pending[i:]
+        self.rows[:] = out
+        return added
+
+    def remove_rows(self, rows: list[Row]) -> None:
+        """Take these very rows out (by identity: comparing rows field by field is slow), in one pass."""
+        gone = {id(r) for r in rows}
+        self.rows[:] = [r for r in self.rows if id(r) not in gone]
+        self.touch()
+
+    def insert_rows(self, placed: list[tuple[int, Row]]) -> None:
+        """Put rows back at the positions (ascending) they had, in one pass: the undo of ``remove_rows``."""
+        out: list[Row] = []
+        rest = iter(self.rows)
+        j = 0
+        for i in range(len(self.rows) + len(placed)):
+            if j < len(placed) and placed[j][0] == i:
+                out.append(placed[j][1])
+                j += 1
+            else:
+                out.append(next(rest))
+        self.rows[:] = out
+        self.touch()
+
 
 # Where a group of fields is shown: the navigator's 部门概况 or 补充数据.
 OVERVIEW = "部门概况"
@@ -122,7 +167,9 @@ class Meta(_Base):
     year: Year = Field(default=2024, title="年度")
     variant: Variant = Field(default="2023", title="模板版本")
     layout: Literal["A", "B"] = Field(default="A", title="01表行次布局")
-    unit: Literal["万元"] = Field(default="万元", title="金额单位")
+    # The unit of the amounts held. Projects, files and the window are in 万元; a workbook printed
+    # in 元 is read in 元 to be checked exactly (model.units), then shown in 万元.
+    unit: Literal["万元", "元"] = Field(default="万元", title="金额单位")
     # 机关运行经费 equals 公用经费 only for 行政单位 and those managed like them.
     unit_kind: Literal["行政单位", "参照公务员法管理事业单位", "事业单位"] = Field(default="行政单位", title="单位性质")
 
@@ -263,6 +310,16 @@ class Project(_Base):
     drafts: dict[str, list[DraftSegment]] = Field(default_factory=dict)  # section id → its bound draft sentences
     # A form entry that did not parse (path → what was typed), kept like Row.invalid; the field has no value.
     invalid_fields: dict[str, str] = Field(default_factory=dict)
+    # What loading the file changed (characters no output can hold, taken out), for the user.
+    _load_notes: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def load_notes(self) -> list[str]:
+        return self._load_notes
+
+    @load_notes.setter
+    def load_notes(self, notes: list[str]) -> None:
+        self._load_notes = list(notes)
 
     @model_validator(mode="before")
     @classmethod

@@ -1,6 +1,6 @@
 """Start-up check that XML from foreign files cannot declare entities anywhere we parse it.
 
-Workbooks are read by ``model.workbook.reader`` (expat, DTD refused); openpyxl and python-docx
+Workbooks and documents are read through ``model.inputs`` (expat, DTD refused); openpyxl and python-docx
 parse XML too (templates, files written back). openpyxl defends itself only when defusedxml is
 installed and not switched off (``OPENPYXL_DEFUSEDXML``), which a packaging slip would undo
 silently. So each parser is tried, at start-up, on a document that declares an entity: each must
@@ -39,7 +39,7 @@ def assert_xml_safety() -> None:
     import openpyxl
     from openpyxl.xml import functions
 
-    from model.workbook.reader import parses_entities
+    from model.inputs import parses_entities
 
     problems = []
     if not openpyxl.DEFUSEDXML:

@@ -17,6 +17,7 @@ from model import fileio
 from model.amount import MAX_ABS
 from model.layout import SUBJECT_TABLES, THREE_COLUMNS, T, fixed_rows, subject_columns
 from model.project import Project, set_cell_text, set_cell_value
+from model.text_clean import MAX_NAME
 from model.workbook.importer import import_workbook
 from tests.support.synthetic import synthetic_project
 
@@ -46,8 +47,9 @@ ODD_TEXT = st.one_of(
 # The importer reads names from foreign workbooks, where PDF conversion scatters spaces, so it
 # drops all whitespace in a subject name: names here are what survives that, by design. (A name
 # 合计 and a department named with 名称/编码/代码 once derailed the importer: see the tests at the end.)
+# A name longer than MAX_NAME is refused as a name (tests/test_hostile_names_and_text.py).
 NAMES = st.one_of(ODD_TEXT, st.sampled_from(["一般公共服务支出", "Ｆｕｌｌ－ｗｉｄｔｈ", "合计", "名称"])).filter(
-    lambda s: "".join(s.split()) == s
+    lambda s: "".join(s.split()) == s and len(s) <= MAX_NAME
 )
 DEPARTMENTS = st.one_of(NAMES, st.sampled_from(["名称管理办公室", "编码中心", "代码审查局"])).filter(
     lambda s: len(s) < 100

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from model.inputs import shown
 from ui.paths import APP_ID, APP_NAME, ORG_ID
 
 _windows: list = []  # windows opened for restored recovery copies stay alive here
@@ -18,7 +19,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if app is None:
         QCoreApplication.setOrganizationName(ORG_ID)
         QCoreApplication.setApplicationName(APP_ID)
-        app = QApplication([sys.argv[0], *(argv or [])])
+        # Qt is given the program's name only: our arguments are read by main.py, and one that is
+        # not valid UTF-8 (a Linux file name) crashes QApplication's own argument parsing.
+        app = QApplication([shown(sys.argv[0]) if sys.argv and sys.argv[0] else "juesuan"])
         app.setApplicationDisplayName(APP_NAME)
         from ui.icon import app_icon
 

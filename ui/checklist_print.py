@@ -16,8 +16,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from checks.finding import Finding
-from export.checklist import page_layout, paint_checklist, write_checklist
+from export.checklist import page_layout, paint_checklist, refuse_too_long, write_checklist
 from export.checklist_content import Checklist, build_checklist, checklist_title
+from export.export_command import export_failure
+from model.outputs import OutputRefused
 from model.project import Project
 
 TITLE = "审核清单"
@@ -45,6 +47,11 @@ def make_print_preview(
 
 
 def open_print_preview(parent: QWidget | None, project: Project, findings: Sequence[Finding] | None = None) -> int:
+    try:
+        refuse_too_long(build_checklist(project, findings))
+    except OutputRefused as e:
+        QMessageBox.warning(parent, f"{TITLE}预览", str(e))
+        return 0
     return make_print_preview(parent, project, findings).exec()
 
 
@@ -56,6 +63,11 @@ def print_checklist(
 ) -> bool:
     """Ask for the printer (unless one is given) and print; False when the user cancels."""
     checklist = build_checklist(project, findings)
+    try:
+        refuse_too_long(checklist)
+    except OutputRefused as e:
+        QMessageBox.warning(parent, f"打印{TITLE}", str(e))
+        return False
     if printer is None:
         printer = make_printer(checklist)
         dialog = QPrintDialog(printer, parent)
@@ -64,7 +76,7 @@ def print_checklist(
             return False
     try:
         paint_checklist(checklist, printer)
-    except OSError as e:
+    except (OSError, OutputRefused) as e:
         QMessageBox.warning(parent, f"打印{TITLE}", str(e))
         return False
     return True
@@ -92,7 +104,7 @@ def export_checklist_pdf(
             path += ".pdf"
     try:
         write_checklist(build_checklist(project, findings), path)
-    except OSError as e:
-        QMessageBox.warning(parent, f"导出{TITLE}", f"无法写入“{path}”：{e.strerror or e}")
+    except Exception as e:  # every failure is said; the PDF is written atomically, nothing is left
+        QMessageBox.warning(parent, f"导出{TITLE}", export_failure(path, e))
         return None
     return path

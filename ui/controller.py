@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from checks.engine import CheckSession, Delta
 from checks.finding import Finding
-from checks.rules.imports import import_findings
+from checks.rules.imports import exact_findings, import_findings
 from model import fields
 from model.amount import parse_amount
 from model.catalog import functional_catalog, parent_code
@@ -27,6 +27,17 @@ from model.fileio import SUFFIX, remove_stale_temporaries, save_project
 from model.kinds import YEAR, EntryError
 from model.layout import SUBJECT_TABLES, T
 from model.project import TOTAL, Project, ensure_structure, set_cell_value
+from model.text_clean import (
+    MAX_CELL_TEXT,
+    MAX_NAME,
+    MAX_NOTE,
+    MAX_SUBJECT_ROWS,
+    bad_characters,
+    clean,
+    is_clean,
+    removed_note,
+    too_long,
+)
 from ui import undo_steps as step
 from ui.autosum import compute_totals
 from ui.finding_index import FindingIndex
@@ -133,6 +144,10 @@ class ProjectController(QObject):
         self.text_findings = []
         self._dirty = dirty
         self._install(project)
+        hidden = exact_findings(imported, self.session.findings())  # a workbook in 元: its exact errors
+        if hidden:
+            self.extras += hidden
+            self.index.reset(self.findings())
         self._tidy()
         if self.slot is not None:
             self.slot.discard()
@@ -209,6 +224,10 @@ class ProjectController(QObject):
             row = index.get(key)
             if row is None:
                 continue
+            if isinstance(new, str):
+                new = self.entered(new, "单元格内容", MAX_CELL_TEXT)
+                if new is None:
+                    continue
             state = step.state_of_text(new) if isinstance(new, str) else new
             old = step.cell_state(row, col)
             if state != old:
@@ -231,8 +250,28 @@ class ProjectController(QObject):
         self.undo_stack.endMacro()
         return len(totals)
 
+    def entered(self, text: str, what: str, limit: int) -> str | None:
+        """Text as it may enter the project: characters no output can hold taken out, or None
+        (nothing entered) beyond ``limit``; either way ``cellError`` says why."""
+        why = too_long(what, text, limit)
+        if why:
+            self.cellError.emit(f"{why}，未录入")
+            return None
+        if is_clean(text):
+            return text
+        if bad_characters(text):
+            self.cellError.emit(removed_note(what, text))
+        return clean(text)
+
     def add_subjects(self, t: T, code: str, name: str = "", with_parents: bool = True) -> list[str]:
         """Add a subject row (and its missing 类/款 when ``with_parents``); returns the codes added."""
+        name = self.entered(name, "科目名称", MAX_NAME)
+        code = self.entered(code, "科目编码", MAX_NAME)
+        if name is None or code is None:
+            return []
+        if len(self.project.tables[t].rows) >= MAX_SUBJECT_ROWS:
+            self.cellError.emit(f"一张表最多 {MAX_SUBJECT_ROWS} 行，未添加")
+            return []
         wanted = self._missing_subjects(t, [(code, name)], with_parents)
         if wanted:
             what = "、".join(c for c, _n in wanted)
@@ -262,6 +301,10 @@ class ProjectController(QObject):
     ) -> tuple[list[str], list[str]]:
         """Rows pasted by code: add the subjects (and 类/款) missing, then set the figures; one undo
         step. Returns (codes added, row keys filled)."""
+        lines = [(code, self.entered(name, "科目名称", MAX_NAME) or "", cells) for code, name, cells in lines]
+        if len(self.project.tables[t].rows) + len(lines) > MAX_SUBJECT_ROWS:
+            self.cellError.emit(f"科目行过多（一张表最多 {MAX_SUBJECT_ROWS} 行），未粘贴")
+            return [], []
         added = self._missing_subjects(t, [(code, name) for code, name, _cells in lines], True)
         self.undo_stack.beginMacro("粘贴科目行")
         if added:
@@ -299,6 +342,14 @@ class ProjectController(QObject):
     def set_entry(self, path: str, value: Any, typed: str | None, text: str = "修改") -> bool:
         """A form entry: a parsed value (``typed`` None), or text that did not parse, which is kept
         in the project and leaves the field without a value (``value`` is then what stays, normally None)."""
+        if isinstance(value, str):
+            value = self.entered(value, "填写的内容", MAX_NOTE if path.endswith(".note") else MAX_NAME)
+            if value is None:
+                return False
+        if typed is not None:
+            typed = self.entered(typed, "填写的内容", MAX_CELL_TEXT)
+            if typed is None:
+                return False
         old = (copy.deepcopy(fields.get_value(self.project, path)), self.project.invalid_fields.get(path))
         new = (value, typed)
         if old == new:
@@ -315,7 +366,7 @@ class ProjectController(QObject):
 
     def accept(self, key: str, note: str | None) -> None:
         old = self.project.acceptances.get(key)
-        note = (note or "").strip() or None
+        note = self.entered((note or "").strip(), "说明", MAX_NOTE) or None
         if old != note:
             self.undo_stack.push(step.Accept(self, key, old, note, "说明警告" if note else "撤销警告说明"))
 

@@ -7,10 +7,13 @@ recognised as stale and taken over, while a live window's lock refuses a second 
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from model.inputs import shown
+from model.outputs import resolved
 from ui.paths import data_dir
 
 
@@ -24,7 +27,7 @@ def lock_path(target: Path) -> Path:
 
 def _fallback_path(target: Path) -> Path:
     # A read-only folder cannot hold the lock; the data folder still guards this computer.
-    digest = hashlib.sha1(str(target.resolve()).lower().encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha1(os.fsencode(str(resolved(target)).lower())).hexdigest()[:16]
     folder = data_dir() / "locks"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{digest}.lock"
@@ -36,7 +39,10 @@ class ProjectLock:
         self._lock: QLockFile | None = None
 
     def acquire(self) -> None:
-        for path in (lock_path(self.target), _fallback_path(self.target)):
+        places = [lock_path(self.target), _fallback_path(self.target)]
+        if shown(self.target.name) != self.target.name:
+            places = places[1:]  # Qt cannot spell a name that is not UTF-8: the data folder's lock
+        for path in places:
             lock = QLockFile(str(path))
             lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never its age
             if lock.tryLock(0):
@@ -50,7 +56,7 @@ class ProjectLock:
     def _message(self, lock: QLockFile) -> str:
         info = lock.getLockInfo()  # (pid, hostname, appname); empty when it cannot be read
         who = f"（计算机 {info[1]}，进程 {info[0]}）" if len(info) >= 2 and info[0] else ""
-        return f"“{self.target.name}”已在另一个窗口中打开{who}。为免两处修改互相覆盖，不能再次打开；请切换到那个窗口。"
+        return f"“{shown(self.target.name)}”已在另一个窗口中打开{who}。为免两处修改互相覆盖，不能再次打开；请切换到那个窗口。"
 
     def release(self) -> None:
         if self._lock is not None:

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from checks.finding import SEVERITIES, Finding, Severity, count_by_severity
-from export.export_command import writer
-from model.fileio import FILE_FILTER, SUFFIX
+from export.export_command import export_failure, refuse_beyond_limits, writer
+from model.fileio import FILE_FILTER, SUFFIX, remove_stale
+from model.inputs import InputRefused, os_error_text, regular_file, shown
 from model.loader import InputError, is_workbook, load_input
+from model.outputs import EXPORT_SUFFIXES, OutputRefused, refuse_clashes, resolved, same_file
 from model.project import new_project
 from model.resources import resource_path
 from ui import exports, style
@@ -405,7 +407,7 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if not asked and not self.maybe_save():
             return False
-        if self.ctl.path is not None and path.resolve() == self.ctl.path.resolve():
+        if self.ctl.path is not None and same_file(path, self.ctl.path):
             return True
         self._remember_folder(path)
         if is_workbook(path) or path.suffix.lower() != SUFFIX:
@@ -414,13 +416,20 @@ class MainWindow(QMainWindow):
             except InputError as e:
                 show_error(self, "无法打开", str(e))
                 return False
-            name = f"{path.stem}（由工作簿导入）" if loaded.imported is not None else path.name
+            name = f"{shown(path.stem)}（由工作簿导入）" if loaded.imported is not None else shown(path.name)
             self.ctl.replace(loaded.project, None, name, dirty=True, imported=loaded.imported)
             n = len(self.ctl.extras)
-            self.statusBar().showMessage(
-                f"已从工作簿导入；{n} 处内容未能导入，见审核结果" if n else "已从工作簿导入；请另存为项目文件", 10000
-            )
+            message = f"已从工作簿导入；{n} 处内容未能导入，见审核结果" if n else "已从工作簿导入；请另存为项目文件"
+            if getattr(loaded.imported, "unit", "万元") == "元":
+                message += "。工作簿金额单位为元：已按元精确核对，表中换算为万元（四舍五入到 0.01 万元）"
+            self.statusBar().showMessage(message, 10000)
+            self._tell_load_notes(loaded.project)
             return True
+        try:
+            regular_file(path)  # a loop, a pipe, a link to nowhere: said before any lock is taken
+        except InputRefused as e:
+            show_error(self, "无法打开", str(e))
+            return False
         lock = self._take_lock(path, "文件已打开")
         if lock is None:
             return False
@@ -430,9 +439,17 @@ class MainWindow(QMainWindow):
             lock.release()
             show_error(self, "无法打开", str(e))
             return False
-        self.ctl.replace(loaded.project, path, lock=lock)
+        self.ctl.replace(loaded.project, path, shown(path.name), lock=lock)
         self._add_recent(path)
+        self._tell_load_notes(loaded.project)
         return True
+
+    def _tell_load_notes(self, project) -> None:
+        """What loading changed (characters no output can hold, taken out): said once, in a box."""
+        notes = project.load_notes
+        if notes:
+            more = f"\n……共 {len(notes)} 处" if len(notes) > 8 else ""
+            show_error(self, "打开时已清理", "。\n".join(notes[:8]) + f"。{more}\n保存后即为清理后的内容。")
 
     def save(self) -> bool:
         if self.ctl.path is None:
@@ -488,38 +505,49 @@ class MainWindow(QMainWindow):
         try:
             self.ctl.save(target, lock)
         except OSError as e:
-            show_error(self, "保存失败", f"无法写入“{target}”：{e.strerror or e}\n原文件未被改动。")
+            show_error(self, "保存失败", f"无法写入“{shown(target)}”：{os_error_text(e)}。\n原文件未被改动。")
             return False
-        self.statusBar().showMessage(f"已保存 {target}", 5000)
+        self.statusBar().showMessage(f"已保存 {shown(target)}", 5000)
         return True
 
-    def export(self, entry: exports.ExportEntry) -> None:
+    def export(self, entry: exports.ExportEntry) -> bool:
         m = self.ctl.project.meta
         base = self.ctl.path.stem if self.ctl.path else f"{m.year}-{m.department or '未命名'}"
         start = str(Path(self._last_folder()) / f"{base}{entry.suffix}")
         path, _f = QFileDialog.getSaveFileName(self, entry.label.rstrip("…"), start, entry.file_filter)
         if not path:
-            return
+            return False
         target = Path(path)
         if target.suffix.lower() != entry.suffix:
             target = target.with_suffix(entry.suffix)
+        self.statusBar().clearMessage()  # no earlier "已导出" stays up while this one is under way
+        try:
+            # the project's own file is an input, never an output
+            refuse_clashes([self.ctl.path] if self.ctl.path else [], {entry.label.rstrip("…"): target})
+            refuse_beyond_limits(self.ctl.project)
+        except OutputRefused as e:
+            show_error(self, "导出失败", str(e))
+            return False
         write = writer(entry.fmt)
         try:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            remove_stale(target.parent, EXPORT_SUFFIXES)  # what an export killed midway left there
             write(self.settled_project(), target)
-        except OSError as e:
-            show_error(self, "导出失败", f"无法写入“{target}”：{e.strerror or e}")
-            return
+        except Exception as e:  # every failure is said, not only a full disk; nothing is left behind
+            show_error(self, "导出失败", export_failure(target, e))
+            self.statusBar().showMessage(f"导出失败：{shown(target.name)}", 10000)
+            return False
         finally:
             QApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(f"已导出 {target}", 6000)
+        self.statusBar().showMessage(f"已导出 {shown(target)}", 6000)
+        return True
 
     # ---------------------------------------------------------------- settings
     def _last_folder(self) -> str:
         return str(settings().value("lastFolder", str(Path.home())))
 
     def _remember_folder(self, path: Path) -> None:
-        settings().setValue("lastFolder", str(Path(path).resolve().parent))
+        settings().setValue("lastFolder", str(resolved(path).parent))
 
     def _recent(self) -> list[str]:
         value = settings().value("recentFiles", [])
@@ -528,7 +556,9 @@ class MainWindow(QMainWindow):
         return [str(v) for v in (value or [])]
 
     def _add_recent(self, path: Path) -> None:
-        p = str(Path(path).resolve())
+        p = str(resolved(path))
+        if shown(p) != p:
+            return  # a name Qt's settings cannot hold (not UTF-8): not remembered
         files = [p] + [f for f in self._recent() if f != p]
         settings().setValue("recentFiles", files[:MAX_RECENT])
         self._fill_recent()

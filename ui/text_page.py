@@ -39,8 +39,11 @@ from checks.finding import SEVERITIES, Finding, Location, Severity, count_by_sev
 from checks.text import TextSession, split_sections
 from checks.text.docfile import FILE_FILTER, TextFileError, read_document
 from checks.text.draft import apply_draft, refresh
+from checks.text.split import document_sections
+from model.inputs import name_of
 from model.project import Project
 from model.sections import all_sections
+from model.text_clean import MAX_DOCUMENT_CHARS, clean, is_clean, removed_note
 from ui.text_editor import SectionEditor, replace_text
 from ui.text_style import SEVERITY_LINE
 
@@ -190,10 +193,28 @@ class TextPage(QWidget):
     def _typed(self, sid: str) -> None:
         if self._muted:
             return
-        self.project.text[sid] = self.editors[sid].toPlainText()
+        editor = self.editors[sid]
+        text = editor.toPlainText()
+        others = sum(len(v) for k, v in self.project.text.items() if k != sid)
+        if others + len(text) > MAX_DOCUMENT_CHARS:  # a project beyond it would not open again
+            self._quietly(editor.undo)
+            self.status.setText(f"情况说明最多 {MAX_DOCUMENT_CHARS} 个字符，这次输入或粘贴未被接受。")
+            return
+        if not is_clean(text):  # pasted from elsewhere: what no Word file can hold goes
+            self.status.setText(removed_note("粘贴的文字", text) + "。")
+            text = clean(text)
+            self._quietly(lambda: replace_text(editor, text))
+        self.project.text[sid] = text
         self._pending.add(sid)
         self._timer.start()
         self.textEdited.emit(sid)
+
+    def _quietly(self, change: Callable[[], object]) -> None:
+        self._muted = True
+        try:
+            change()
+        finally:
+            self._muted = False
 
     def recheck(self) -> None:
         """Re-read the sections edited since the last check (the timer calls this)."""
@@ -363,11 +384,13 @@ class TextPage(QWidget):
         self.draft(mode)
 
     # ---------------------------------------------------------------- import
-    def import_text(self, text: str) -> list[str]:
+    def import_text(self, text: str, found: dict[str, str] | None = None) -> list[str]:
         """Put a document's sections into the editors; a text without headings goes to the
         current section. Returns the sections filled."""
         self.recheck()
-        found = split_sections(text, self.project.meta.variant)
+        text = clean(text)
+        if found is None:
+            found = split_sections(text, self.project.meta.variant)
         if not found:
             found = {self.current_section(): text.strip()}
         for sid, body in found.items():
@@ -384,19 +407,28 @@ class TextPage(QWidget):
         return filled
 
     def import_file(self, path: str) -> list[str]:
-        """Read a .docx or .txt; raises TextFileError with a Chinese message."""
-        return self.import_text(read_document(path))
+        """Read a .docx or .txt; raises TextFileError (or ValueError: too long) with a Chinese message."""
+        text, found, _notes = self._read(path)
+        return self.import_text(text, found)
+
+    def _read(self, path: str) -> tuple[str, dict[str, str], list[str]]:
+        """The document through the guard every reader uses (only regular files, within limits,
+        in a known encoding), its sections, and what was taken out on the way in."""
+        text = read_document(path)
+        found, notes = document_sections(text, self.project.meta.variant, name_of(path))
+        return clean(text), found, notes
 
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "导入情况说明", "", FILE_FILTER + ";;所有文件 (*)")
         if not path:
             return
         try:
-            text = read_document(path)
-        except TextFileError as e:
+            text, found, notes = self._read(path)
+        except (TextFileError, ValueError) as e:
             QMessageBox.warning(self, "导入文本", str(e))
             return
-        found = split_sections(text, self.project.meta.variant)
+        if notes:
+            QMessageBox.information(self, "导入文本", "。\n".join(notes) + "。")
         targets = list(found) or [self.current_section()]
         written = [sid for sid in targets if self.project.text.get(sid, "").strip()]
         if written:
@@ -405,5 +437,5 @@ class TextPage(QWidget):
             answer = QMessageBox.question(self, "导入文本", f"{note}{names} 已有文字，导入会替换这些文字。继续吗？")
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        filled = self.import_text(text)
+        filled = self.import_text(text, found)
         self.status.setText(f"已导入 {len(filled)} 个部分。")

@@ -74,20 +74,16 @@ class AddRows(QUndoCommand):
     def redo(self) -> None:
         table = self.ctl.project.tables[self.t]
         if not self.placed:
-            added = {id(table.add_subject(code, name)) for code, name in self.subjects}
+            added = {id(r) for r in table.add_subjects(self.subjects)}
             # Positions are taken after all inserts, so re-inserting in ascending order restores them.
             self.placed = [(i, r) for i, r in enumerate(table.rows) if id(r) in added]
-        else:
-            for i, row in self.placed:
-                table.rows.insert(i, row)
             table.touch()
+        else:
+            table.insert_rows(self.placed)
         self.ctl.structure_changed(self.t)
 
     def undo(self) -> None:
-        table = self.ctl.project.tables[self.t]
-        for _i, row in reversed(self.placed):
-            table.rows.remove(row)
-        table.touch()
+        self.ctl.project.tables[self.t].remove_rows([r for _i, r in self.placed])
         self.ctl.structure_changed(self.t)
 
 
@@ -100,17 +96,11 @@ class RemoveRows(QUndoCommand):
         self.placed = [(i, r) for i, r in enumerate(table.rows) if r.key in wanted]
 
     def redo(self) -> None:
-        table = self.ctl.project.tables[self.t]
-        for _i, row in reversed(self.placed):
-            table.rows.remove(row)
-        table.touch()
+        self.ctl.project.tables[self.t].remove_rows([r for _i, r in self.placed])
         self.ctl.structure_changed(self.t)
 
     def undo(self) -> None:
-        table = self.ctl.project.tables[self.t]
-        for i, row in self.placed:
-            table.rows.insert(i, row)
-        table.touch()
+        self.ctl.project.tables[self.t].insert_rows(self.placed)
         self.ctl.structure_changed(self.t)
 
 

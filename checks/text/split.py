@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from checks.text.normalize import fold_char
 from model.sections import Section, all_sections, explanation_sections
+from model.text_clean import MAX_DOCUMENT_CHARS, bad_characters, clean, removed_note
 
 # Subject of each 情况说明 section (model.sections numbers them per variant), and the words its
 # heading is made of.
@@ -187,6 +188,19 @@ def _line_end(text: str, at: int) -> int:
     """Part and overview headings run to the end of their line (the department's name follows)."""
     nl = text.find("\n", at)
     return len(text) if nl < 0 else nl
+
+
+def document_sections(raw: str, variant: str, name: str) -> tuple[dict[str, str], list[str]]:
+    """The 情况说明 sections of a document's text, as the project may hold them: characters no
+    output can hold taken out (the notes say so); ValueError beyond ``MAX_DOCUMENT_CHARS``."""
+    notes = [removed_note(f"“{name}”", raw)] if bad_characters(raw) else []
+    sections = split_sections(clean(raw), variant)
+    total = sum(len(v) for v in sections.values())
+    if total > MAX_DOCUMENT_CHARS:
+        raise ValueError(
+            f"“{name}”的情况说明过长（{total} 个字符，上限 {MAX_DOCUMENT_CHARS} 个），不像是部门决算的情况说明。"
+        )
+    return sections, notes
 
 
 _PART_WORDS_OF = dict(_PART_HEADINGS)

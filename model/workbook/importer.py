@@ -24,10 +24,13 @@ from model.layout import (
     fixed_rows,
     subject_columns,
     table_for_number,
+    title,
 )
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL, Project, Row, new_project
+from model.text_clean import MAX_CELL_TEXT, MAX_NAME, MAX_NOTE, MAX_SUBJECT_ROWS
+from model.units import WAN, YUAN, convert_project, in_wan, is_known
 from model.workbook.reader import Sheet, WorkbookError, address, is_uncached_formula, norm_text, read_workbook
-from model.workbook.recognize import Recognized, recognize
+from model.workbook.recognize import NUMBER, Recognized, recognize
 
 
 @dataclass
@@ -46,43 +49,60 @@ class ImportResult:
     sheets: dict[T, str] = field(default_factory=dict)
     # where each imported cell came from: (table, row key, 栏次) → (sheet, cell address)
     sources: dict[tuple[T, str, int], tuple[str, str]] = field(default_factory=dict)
+    # a workbook in 元: the same project in 元, exactly as printed, which the tables are checked on
+    exact: Project | None = None
+
+    @property
+    def unit(self) -> str:
+        return self.exact.meta.unit if self.exact is not None else self.project.meta.unit
 
 
 def import_workbook(path: str | os.PathLike[str]) -> ImportResult:
-    sheets = read_workbook(path)
+    # A sheet that is not one of the nine tables (a detail list of 25 000 rows) is skipped after
+    # its head: it costs neither time nor the reader's limits.
+    sheets = read_workbook(path, wanted=lambda sheet: recognize(sheet) is not None)
     issues: list[ImportIssue] = []
-    found: dict[T, tuple[Sheet, Recognized]] = {}
+    candidates: dict[T, list[tuple[Sheet, Recognized]]] = {}
     for s in sheets:
-        if s.truncated:
-            issues.append(ImportIssue(s.name, "", "行数过多，只读取了前 20000 行"))
-        rec = recognize(s)
+        rec = None if s.skipped else recognize(s)
         if rec is None:
             if s.cells:
                 issues.append(ImportIssue(s.name, "", "不是九张公开表之一，未导入", "warning"))
             continue
-        if rec.table in found:
-            other = found[rec.table][0].name
-            issues.append(ImportIssue(s.name, "", f"与工作表“{other}”是同一张表，未导入"))
-            continue
-        found[rec.table] = (s, rec)
-    if not found:
+        candidates.setdefault(rec.table, []).append((s, rec))
+    if not candidates:
         raise WorkbookError("工作簿中没有找到九张公开表（收入支出决算总表、收入决算表……）中的任何一张。")
+    found = {t: _choose(t, found, issues) for t, found in candidates.items()}
 
     years = Counter(rec.year for _s, rec in found.values() if rec.year)
     year = years.most_common(1)[0][0] if years else None
     if year is None:
         year = 2024
         issues.append(ImportIssue("", "", "表题中没有找到年度，暂按 2024 年度导入，请在部门信息中修改", "warning"))
+    for s, rec in found.values():
+        if rec.year and rec.year != year:
+            issues.append(
+                ImportIssue(
+                    s.name, "", f"表题年度为 {rec.year} 年，与其他表（{year} 年）不同，请核对是否用了别的年度的表"
+                )
+            )
     departments = Counter(rec.department for _s, rec in found.values() if rec.department)
     department = departments.most_common(1)[0][0] if departments else ""
+    if len(department) > MAX_NAME:
+        issues.append(ImportIssue("", "", f"部门名称过长（{len(department)} 个字符，上限 {MAX_NAME} 个），未导入"))
+        department = ""
     variant = _variant(found, year)
     layout = _layout(found.get(T.SUMMARY), year)
     project = new_project(department, year, variant, layout)
+    unit, sheet_units = _units(found, issues)
+    project.meta.unit = unit
 
     sources: dict[tuple[T, str, int], tuple[str, str]] = {}
     for t, (s, rec) in found.items():
+        if sheet_units.get(t) is None:
+            continue  # its unit cannot be read: its amounts are not taken (reported by _units)
         start = (rec.title_row or 0) + 1
-        parser = _Parser(s, project, issues, start, sources, t)
+        parser = _Parser(s, project, issues, start, sources, t, sheet_units[t])
         if t in (T.SUMMARY, T.FISCAL):
             parser.fixed(t, layout)
         elif t in SUBJECT_TABLES:
@@ -93,9 +113,75 @@ def import_workbook(path: str | os.PathLike[str]) -> ImportResult:
             parser.three()
         if rec.number and table_for_number(rec.number, variant) is not t:
             issues.append(ImportIssue(s.name, "", f"表号“公开{rec.number}表”与表题不符，已按表题导入", "warning"))
-    for t in project.tables.values():
-        t.touch()
-    return ImportResult(project, issues, {t: s.name for t, (s, _r) in found.items()}, sources)
+    for t, table in project.tables.items():
+        table.touch()
+        if len(table.rows) > MAX_SUBJECT_ROWS:
+            raise WorkbookError(
+                f"工作表“{found[t][0].name}”有 {len(table.rows)} 个科目行，超过一张表的上限 {MAX_SUBJECT_ROWS} 行，不像是决算公开表，已拒绝读取。"
+            )
+    shown = {t: s.name for t, (s, _r) in found.items()}
+    if unit == YUAN:  # checked as printed, in 元; seen and exported in 万元
+        return ImportResult(convert_project(project, YUAN), issues, shown, sources, exact=project)
+    return ImportResult(project, issues, shown, sources)
+
+
+def _choose(t: T, found: list[tuple[Sheet, Recognized]], issues: list[ImportIssue]) -> tuple[Sheet, Recognized]:
+    """One sheet for a table printed on several: a visible sheet before a hidden one (a stale copy
+    kept out of sight), then the first; each other candidate is reported with why it was left."""
+    taken = min(found, key=lambda c: c[0].hidden)
+    for s, _rec in found:
+        if s is taken[0]:
+            continue
+        if s.hidden and not taken[0].hidden:
+            why = "可见的工作表优先于隐藏的工作表"
+        else:
+            why = f"两张都是{'隐藏' if s.hidden else '可见'}的工作表，采用排在前面的一张"
+        issues.append(
+            ImportIssue(
+                s.name,
+                "",
+                f"与工作表“{taken[0].name}”是同一张表（{title(t, '2023')}），采用了“{taken[0].name}”（{why}），本表未导入",
+            )
+        )
+    return taken
+
+
+def _units(found: dict[T, tuple[Sheet, Recognized]], issues: list[ImportIssue]) -> tuple[str, dict[T, str | None]]:
+    """The unit the project is read in, and each table's own (None: cannot be read).
+
+    The unit printed on each sheet is read, never guessed: all in 元 → read and checked in 元;
+    sheets in different units → each read in its own and converted to 万元, with a finding; a unit
+    that cannot be read → that table's amounts are not taken, with a finding."""
+    printed = {t: rec.unit for t, (_s, rec) in found.items()}
+    known = {u for u in printed.values() if is_known(u)}
+    for t, u in printed.items():
+        if u is not None and not is_known(u):
+            issues.append(
+                ImportIssue(found[t][0].name, "", f"金额单位“{u}”无法识别（本软件按“万元”或“元”读取），本表金额未导入")
+            )
+    if len(known) > 1:
+        by_unit: dict[str, list[str]] = {}
+        for t, u in printed.items():
+            if is_known(u):
+                by_unit.setdefault(u, []).append(f"“{found[t][0].name}”")
+        parts = "；".join(f"{'、'.join(names)}为{u}" for u, names in by_unit.items())
+        issues.append(
+            ImportIssue("", "", f"各表的金额单位不一致（{parts}），已按各表所写单位读取并换算为万元，请统一单位")
+        )
+        unit = WAN
+    else:
+        unit = next(iter(known), WAN)
+    own: dict[T, str | None] = {}
+    for t, u in printed.items():
+        if u is None:
+            own[t] = unit
+            if known:
+                issues.append(
+                    ImportIssue(found[t][0].name, "", f"没有写明金额单位，按其他表的单位（{unit}）读取", "warning")
+                )
+        else:
+            own[t] = u if is_known(u) else None
+    return unit, own
 
 
 def _variant(found: dict[T, tuple[Sheet, Recognized]], year: int) -> str:
@@ -125,6 +211,14 @@ def _layout(summary: tuple[Sheet, Recognized] | None, year: int) -> str:
 
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _FORMULA_NOTE = re.compile(r"(行|栏)[=＝]|栏各行")
+
+
+_NUMBERED = re.compile(r"^[(（]?\d{1,2}[)）.．、]")
+
+
+def _is_title(flat: str) -> bool:
+    """A table's title or number line: "2023年度一般公共预算财政拨款支出决算表", "公开05表"."""
+    return (flat.endswith("表") and len(flat) < 60) or bool(NUMBER.fullmatch(flat))
 
 
 def _label_key(text: str) -> str:
@@ -160,10 +254,13 @@ class _Parser:
         start: int,
         sources: dict[tuple[T, str, int], tuple[str, str]],
         table: T,
+        unit: str = WAN,
     ):
         self.s, self.p, self.issues, self.start = sheet, project, issues, start
         self.sources, self.t = sources, table
         self.used: set[tuple[int, int]] = set()
+        # a sheet in another unit than the project's (units mixed, reported): read as printed, in 万元
+        self.unit = unit if unit != project.meta.unit else None
 
     # ---------------------------------------------------------------- helpers
     def issue(self, r: int, c: int, message: str, level: str = "error", placed: bool = False) -> None:
@@ -177,6 +274,9 @@ class _Parser:
         if col in row.values or col in row.invalid:
             self.issue(r, c, "与同一行同一栏次的另一个单元格重复，未导入")
             return
+        if isinstance(raw, str) and len(raw) > MAX_CELL_TEXT:
+            self.issue(r, c, f"单元格文字过长（{len(raw)} 个字符），不是金额，未导入")
+            return
         self.sources[(self.t, row.key, col)] = (self.s.name, address(r, c))
         if is_uncached_formula(raw):
             row.invalid[col] = str(raw)
@@ -187,7 +287,7 @@ class _Parser:
             row.invalid[col] = raw if isinstance(raw, str) else str(raw)
             self.issue(r, c, f"金额无法识别：{parsed.error}", placed=True)
         elif parsed.value is not None:
-            row.values[col] = parsed.value
+            row.values[col] = parsed.value if self.unit is None else in_wan(parsed.value, self.unit)
 
     def column_row(self) -> tuple[int, dict[int, int]] | None:
         """The 栏次 row and where each 栏次 number sits."""
@@ -216,26 +316,65 @@ class _Parser:
 
     def tail(self, first: int, t: T) -> None:
         """Lines under the table: the standard 注 lines (printed again on export) and formula notes
-        are skipped; anything else the department wrote there, such as its "无…" sentence, is kept
-        as the table's note."""
-        notes = []
-        for r in range(first, self.s.max_row + 1):
-            for c, v in self.s.row_values(r):
-                self.used.add((r, c))
-                text = str(v).strip()
-                flat = norm_text(v)
-                if flat.startswith("注") or _FORMULA_NOTE.search(flat) or flat.startswith(("2.本套报表", "本套报表")):
-                    continue
-                notes.append(re.sub(r"^说明[:：]\s*", "", text))
-        if notes:
-            self.p.tables[t].note = "\n".join(notes)
+        are skipped; the short lines the department wrote there, such as its "无…" sentence, are
+        kept as the table's note. A note is lines of text, one cell each, and nothing more: from
+        the first row that is not (a second table's title, headers or figures) every cell is
+        reported as not imported."""
+        notes: list[str] = []
+        last = self.s.max_row
+        for r in range(first, last + 1):
+            cells = self.s.row_values(r)
+            if not cells:
+                continue
+            if not self._note_line(cells):
+                self._report_below(r, last)
+                break
+            c, v = cells[0]
+            self.used.add((r, c))
+            text = str(v).strip()
+            flat = norm_text(v)
+            if flat.startswith("注") or _FORMULA_NOTE.search(flat) or flat.startswith(("2.本套报表", "本套报表")):
+                continue
+            notes.append(re.sub(r"^说明[:：]\s*", "", text))
+        note = "\n".join(notes)
+        if len(note) > MAX_NOTE:
+            self.issue(first, 1, f"表下说明过长（{len(note)} 个字符，上限 {MAX_NOTE} 个），未导入")
+        elif notes:
+            self.p.tables[t].note = note
+
+    @staticmethod
+    def _note_line(cells: list[tuple[int, object]]) -> bool:
+        """A line a department writes under a table: one cell of text that reads as a sentence
+        ("注：…", "本部门当年无…支出。", "1.…"), not a title ("…明细表") or a header."""
+        if len(cells) != 1 or not isinstance(cells[0][1], str):
+            return False
+        flat = norm_text(cells[0][1])
+        if _is_title(flat) or _is_meta_line(flat):
+            return False
+        return (
+            flat.startswith(("注", "说明", "备注"))
+            or flat[-1] in "。；;.!！)）"
+            or "无" in flat
+            or bool(_NUMBERED.match(flat))
+        )
+
+    def _report_below(self, first: int, last: int) -> None:
+        cells = [(r, c) for (r, c) in self.s.cells if first <= r <= last]
+        text = self.s.text(first, min(c for r, c in cells if r == first))
+        self.issue(
+            first,
+            1,
+            f"表格下方第 {first} 行起还有其他内容（“{text[:30]}”等 {len(cells)} 个单元格），不是本表的内容，未导入",
+        )
+        self.report_unused(first, last)
 
     def _is_note(self, r: int) -> bool:
+        """Where the table's rows end: its notes, or another table's title below it."""
         first = self.s.row_values(r)
         if not first:
             return False
         text = norm_text(first[0][1])
-        return text.startswith(("注", "说明")) or len(text) > 40
+        return text.startswith(("注", "说明")) or len(text) > 40 or (len(first) == 1 and _is_title(text))
 
     # ---------------------------------------------------------------- 01 and 04
     def fixed(self, t: T, layout: str) -> None:
@@ -324,6 +463,9 @@ class _Parser:
             code = _code_text(self.s.get(r, code_col))
             name = _subject_name(self.s.get(r, name_col))
             self.used.update({(r, code_col), (r, name_col)})
+            if len(name) > MAX_NAME:
+                self.issue(r, name_col, f"科目名称过长（{len(name)} 个字符，上限 {MAX_NAME} 个），不是科目名称，未导入")
+                name = ""
             has_amount = any(self.s.get(r, c) is not None for c in cols.values())
             if code == "合计" or (name == "合计" and not code.isdigit()):
                 row = table.index()[TOTAL]

@@ -6,45 +6,48 @@ reported instead of being read as empty.
 
 A workbook comes from elsewhere, so nothing in it is trusted. The file is sniffed before it is
 opened as a zip (an .xls, a password-protected workbook, CSV or a web page renamed .xlsx gets
-its own message); the zip's entries, sizes and compression ratio are checked before anything is
-inflated; and the XML is read by one streaming pass of expat under a budget of elements, rows,
-cells and strings, refusing any DTD (external entities, entity expansion) the moment it starts.
-The work done on any file is bounded by these limits, not by what the file claims.
+its own message); then ``model.inputs``, the guard every reader uses, checks the zip's entries,
+sizes and ratio before anything is inflated and streams the XML through expat under a budget of
+elements and time, refusing any DTD the moment it starts; rows, cells and strings are bounded
+here. The parts are found by the package's relationships, as Excel finds them, whatever their
+names. The work done on any file is bounded by these limits, not by what the file claims.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import os
-import posixpath
 import re
-import stat
-import struct
 import unicodedata
-import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.parsers import expat
+
+from model.inputs import (
+    WORKBOOK,
+    InputRefused,
+    Package,
+    is_zip,
+    name_of,
+    open_package,
+    open_regular,
+    os_error_text,
+    parses_entities,
+    shown,
+)
 
 MAX_ROWS = 20000  # a department's nine tables never approach this
 MAX_COLS = 60  # values further right are not part of any of the nine tables
 MAX_CELLS = 200_000  # values kept, all sheets together; a large department has about 10 000
 MAX_STRINGS = 200_000  # shared strings
-MAX_ELEMENTS = (
-    400_000  # XML elements read in all: bounds the time on any file (about 2 µs each); a large department has 25 000
-)
-MAX_ENTRIES = 5000  # parts in the zip
-MAX_FILE = 200 * 1024 * 1024
-MAX_PART = 64 * 1024 * 1024  # uncompressed bytes of one part
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 200  # uncompressed/compressed beyond this is a zip bomb, not a spreadsheet
 MAX_TEXT = 32767  # Excel's own limit on the characters in one cell
-_CHUNK = 64 * 1024
+PEEK_ROWS = 200  # rows read before asking whether a sheet is wanted: title, headers, and the labels a
+# table without a title is recognised by (04 names "年初财政拨款结转和结余" in its body)
+# Entries, sizes, ratio, XML elements and time: model.inputs.WORKBOOK, the same for every reader.
+__all__ = ["parses_entities"]  # re-exported: model.safety tries the parser every reader uses
 
 
-class WorkbookError(Exception):
+class WorkbookError(InputRefused):
     """A workbook that cannot be read at all; the message is for the user, in Chinese."""
 
 
@@ -56,6 +59,8 @@ class Sheet:
     max_row: int = 0
     max_col: int = 0
     truncated: bool = False  # kept for callers; a sheet beyond MAX_ROWS is now refused instead
+    hidden: bool = False  # hidden in Excel (state="hidden" or "veryHidden")
+    skipped: bool = False  # not one of the tables: only its head was read (read_workbook's ``wanted``)
     _rows: dict[int, list[tuple[int, object]]] | None = field(default=None, repr=False)
 
     def get(self, r: int, c: int) -> object:
@@ -103,41 +108,30 @@ def is_uncached_formula(v: object) -> bool:
 
 def _sniff(path: Path) -> None:
     """Refuse, with a message that says what the file is, anything that is not an .xlsx zip."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise WorkbookError(f"找不到文件“{path}”。") from None
-    except OSError as e:
-        raise WorkbookError(f"无法读取“{path}”：{e.strerror or e}") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise WorkbookError(f"“{path}”是文件夹，不是工作簿。")
-    if not stat.S_ISREG(st.st_mode):
-        raise WorkbookError(f"“{path.name}”不是普通文件（设备或管道），不能作为工作簿读取。")
-    if st.st_size == 0:
-        raise WorkbookError(f"“{path.name}”是空文件。")
-    if st.st_size > MAX_FILE:
-        raise WorkbookError(f"“{path.name}”过大（{st.st_size // 1024 // 1024} MB），不像是决算公开表，已拒绝读取。")
-    try:
-        with open(path, "rb") as f:
+    name = name_of(path)
+    with open_regular(path, WORKBOOK) as (f, size):
+        if size == 0:
+            raise WorkbookError(f"“{name}”是空文件。")
+        try:
             head = f.read(4096)
-    except PermissionError:
-        raise WorkbookError(f"没有权限读取“{path}”。") from None
-    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file
-        raise WorkbookError(_compound_file_message(path))
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        except OSError as e:
+            raise WorkbookError(f"无法读取“{shown(path)}”：{os_error_text(e)}。") from None
+        if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file
+            raise WorkbookError(_compound_file_message(f, name))
+    if is_zip(head):
         return
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or b"<table" in text:
         raise WorkbookError(
-            f"“{path.name}”是网页（HTML）格式的表格，不是 Excel 工作簿。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。"
+            f"“{name}”是网页（HTML）格式的表格，不是 Excel 工作簿。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。"
         )
     if text.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
-        raise WorkbookError(f"“{path.name}”是 XML 电子表格（Excel 2003），请在 Excel/WPS 中另存为 .xlsx 再导入。")
+        raise WorkbookError(f"“{name}”是 XML 电子表格（Excel 2003），请在 Excel/WPS 中另存为 .xlsx 再导入。")
     if _looks_like_text(head):
         raise WorkbookError(
-            f"“{path.name}”是 CSV 或文本文件，不是 Excel 工作簿（.xlsx）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。"
+            f"“{name}”是 CSV 或文本文件，不是 Excel 工作簿（.xlsx）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。"
         )
-    raise WorkbookError(f"“{path.name}”不是 Excel 工作簿（.xlsx），无法读取。")
+    raise WorkbookError(f"“{name}”不是 Excel 工作簿（.xlsx），无法读取。")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -153,7 +147,7 @@ def _looks_like_text(head: bytes) -> bool:
     return False
 
 
-def _compound_file_message(path: Path) -> str:
+def _compound_file_message(f, name: str) -> str:
     """An OLE2 compound file: say which kind by the names of its streams (UTF-16 in the directory)."""
     names = {
         "EncryptedPackage": "设置了打开密码的工作簿，无法读取。请在 Excel/WPS 中取消密码（文件→信息→保护工作簿）后另存为 .xlsx 再导入。",
@@ -165,201 +159,96 @@ def _compound_file_message(path: Path) -> str:
     found = set()
     patterns = {n: n.encode("utf-16-le") + b"\0\0" for n in names}
     tail = b""
-    with open(path, "rb") as f:
-        while chunk := f.read(1024 * 1024):
-            block = tail + chunk
-            found |= {n for n, p in patterns.items() if p in block}
-            tail = block[-64:]
+    f.seek(0)
+    while chunk := f.read(1024 * 1024):
+        block = tail + chunk
+        found |= {n for n, p in patterns.items() if p in block}
+        tail = block[-64:]
     for n, message in names.items():
         if n in found:
-            return f"“{path.name}”是{message}"
-    return f"“{path.name}”是旧版 Office 文件或设置了打开密码的文件，无法读取。请在 Excel/WPS 中另存为 .xlsx（并取消密码）后再导入。"
-
-
-def _check_directory(path: Path) -> None:
-    """Read the zip's end record before zipfile reads its whole directory into memory."""
-    with open(path, "rb") as f:
-        f.seek(0, os.SEEK_END)
-        size = f.tell()
-        f.seek(max(0, size - 65536 - 22))
-        tail = f.read()
-    at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or len(tail) < at + 22:
-        raise WorkbookError(f"“{path.name}”已损坏或不完整，无法读取。")
-    entries, directory = struct.unpack("<HI", tail[at + 10 : at + 16])
-    # 0xFFFF / 0xFFFFFFFF mean "see the zip64 record": more entries or bytes than any workbook has.
-    if entries > MAX_ENTRIES or directory > MAX_ENTRIES * 1024:
-        raise WorkbookError(f"“{path.name}”中的条目过多（{entries} 个），不像是决算公开表，已拒绝读取。")
-
-
-def _open_zip(path: Path) -> zipfile.ZipFile:
-    _check_directory(path)
-    try:
-        z = zipfile.ZipFile(path)
-        infos = z.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
-        raise WorkbookError(f"“{path.name}”已损坏或不完整，无法读取。") from None
-    try:
-        if len(infos) > MAX_ENTRIES:
-            raise WorkbookError(f"“{path.name}”中的条目过多（{len(infos)} 个），不像是决算公开表，已拒绝读取。")
-        total = sum(i.file_size for i in infos)
-        packed = sum(i.compress_size for i in infos) or 1
-        biggest = max((i.file_size for i in infos), default=0)
-        if total > MAX_UNCOMPRESSED or biggest > MAX_PART or (total / packed > MAX_RATIO and total > 10 * 1024 * 1024):
-            raise WorkbookError(
-                f"“{path.name}”解压后过大（{total // 1024 // 1024} MB），不像是决算公开表，已拒绝读取。"
-            )
-        names = {i.filename for i in infos}
-        if "xl/workbook.xml" not in names:
-            raise WorkbookError(_foreign_zip_message(path.name, names))
-    except BaseException:
-        z.close()
-        raise
-    return z
+            return f"“{name}”是{message}"
+    return f"“{name}”是旧版 Office 文件或设置了打开密码的文件，无法读取。请在 Excel/WPS 中另存为 .xlsx（并取消密码）后再导入。"
 
 
 def _foreign_zip_message(name: str, names: set[str]) -> str:
-    if "word/document.xml" in names:
+    lower = {n.lower() for n in names}
+    if "word/document.xml" in lower:
         return f"“{name}”是 Word 文档（.docx），不是工作簿。"
-    if "ppt/presentation.xml" in names:
+    if "ppt/presentation.xml" in lower:
         return f"“{name}”是 PowerPoint 演示文稿，不是工作簿。"
-    if "xl/workbook.bin" in names:
+    if "xl/workbook.bin" in lower:
         return f"“{name}”是 Excel 二进制工作簿（.xlsb），请在 Excel/WPS 中另存为 .xlsx 再导入。"
-    if "content.xml" in names and "mimetype" in names:
+    if "content.xml" in lower and "mimetype" in lower:
         return f"“{name}”是 OpenDocument 表格（.ods），请另存为 .xlsx 再导入。"
     return f"“{name}”不是 Excel 工作簿（缺少工作簿内容）。"
-
-
-# --------------------------------------------------------------------------- streaming XML
-
-
-class _Budget:
-    """Elements and values read so far; the same budget covers every part of one workbook."""
-
-    def __init__(self, file: str):
-        self.file = file
-        self.elements = 0
-        self.cells = 0
-
-    def refuse(self, what: str) -> WorkbookError:
-        return WorkbookError(f"“{self.file}”{what}，不像是决算公开表，已拒绝读取。")
-
-
-class _Refused(Exception):
-    """Raised from inside expat's callbacks to stop parsing at once."""
-
-
-def _forbid(*_args: object) -> None:
-    raise _Refused("DTD")
-
-
-def _safe_parser() -> expat.XMLParserType:
-    parser = expat.ParserCreate()
-    parser.buffer_text = True
-    # A DTD has no place in a workbook: refusing it refuses external entities and entity
-    # expansion ("billion laughs") before a single one is declared.
-    parser.StartDoctypeDeclHandler = _forbid
-    parser.EntityDeclHandler = _forbid
-    parser.UnparsedEntityDeclHandler = _forbid
-    parser.ExternalEntityRefHandler = _forbid
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    return parser
-
-
-def parses_entities(document: bytes) -> bool:
-    """Whether the parser used for workbooks would read ``document``'s DTD (it must not)."""
-    parser = _safe_parser()
-    try:
-        parser.Parse(document, True)
-    except (_Refused, expat.ExpatError):
-        return False
-    return True
-
-
-def _parse(
-    z: zipfile.ZipFile,
-    part: str,
-    budget: _Budget,
-    label: str,
-    start: Callable[[str, dict[str, str]], None],
-    end: Callable[[str], None] | None = None,
-    text: Callable[[str], None] | None = None,
-) -> None:
-    """Stream one part through expat; element names reach the callbacks without a prefix."""
-    parser = _safe_parser()
-
-    def on_start(name: str, attrs: dict[str, str]) -> None:
-        budget.elements += 1
-        if budget.elements > MAX_ELEMENTS:
-            raise budget.refuse(f"内容过多（{label}等处超过 {MAX_ELEMENTS} 个 XML 元素）")
-        start(name[name.find(":") + 1 :], attrs)
-
-    parser.StartElementHandler = on_start
-    if end is not None:
-        parser.EndElementHandler = lambda name: end(name[name.find(":") + 1 :])
-    if text is not None:
-        parser.CharacterDataHandler = text
-    try:
-        with z.open(part) as f:
-            while chunk := f.read(_CHUNK):
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
-    except _Refused:
-        raise WorkbookError(
-            f"“{budget.file}”的{label}含有 DTD（实体声明），可能是恶意构造的文件，已拒绝读取。"
-        ) from None
-    except expat.ExpatError as e:
-        raise WorkbookError(
-            f"“{budget.file}”内容已损坏（{label}的 XML 在第{e.lineno}行第{e.offset + 1}列无法读取）。"
-        ) from None
-    except RuntimeError:  # zipfile: the entry is encrypted with a zip password
-        raise WorkbookError(f"“{budget.file}”的{label}被加密，无法读取。") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
-        raise WorkbookError(f"“{budget.file}”已损坏（{label}的压缩数据校验失败）。") from None
 
 
 # --------------------------------------------------------------------------- workbook parts
 
 
-def _sheet_list(z: zipfile.ZipFile, budget: _Budget) -> tuple[list[tuple[str, str]], bool]:
-    """(title, part) of each worksheet in workbook order, and whether dates count from 1904."""
-    sheets: list[tuple[str, str]] = []
-    flags = {"1904": False}
+class _Count:
+    """Values kept so far, all sheets of one workbook together."""
+
+    def __init__(self, pkg: Package):
+        self.pkg = pkg
+        self.cells = 0
+
+    def refuse(self, what: str) -> InputRefused:
+        return self.pkg.budget.refuse(what)
+
+
+@dataclass
+class _Entry:
+    title: str
+    part: str
+    hidden: bool
+
+
+def _workbook_part(pkg: Package) -> str:
+    """The workbook, found as Excel finds it: by the package's relationships (any part name)."""
+    main = pkg.main_part() or pkg.find("xl/workbook.xml")
+    if main is None or not main.lower().endswith(".xml") or main.lower().startswith(("word/", "ppt/")):
+        raise WorkbookError(_foreign_zip_message(pkg.name, pkg.names))
+    return main
+
+
+def _sheet_list(pkg: Package, main: str) -> tuple[list[_Entry], bool]:
+    """Each worksheet in workbook order (title, part, hidden), and whether dates count from 1904."""
+    sheets: list[tuple[str, str, bool]] = []
+    flags = {"1904": False, "root": ""}
 
     def on_wb(name: str, attrs: dict[str, str]) -> None:
+        if not flags["root"]:
+            flags["root"] = name
         if name == "sheet":
             rid = next((v for k, v in attrs.items() if k.endswith(":id")), "")
-            sheets.append((attrs.get("name", ""), rid))
+            sheets.append((attrs.get("name", ""), rid, attrs.get("state", "visible") in ("hidden", "veryHidden")))
         elif name == "workbookPr":
             flags["1904"] = attrs.get("date1904", "0") in ("1", "true")
 
-    _parse(z, "xl/workbook.xml", budget, "工作簿目录", on_wb)
-    targets: dict[str, tuple[str, str]] = {}
-
-    def on_rel(name: str, attrs: dict[str, str]) -> None:
-        if name == "Relationship":
-            targets[attrs.get("Id", "")] = (attrs.get("Target", ""), attrs.get("Type", ""))
-
-    if "xl/_rels/workbook.xml.rels" in z.NameToInfo:
-        _parse(z, "xl/_rels/workbook.xml.rels", budget, "工作簿关系表", on_rel)
+    pkg.parse(main, "工作簿目录", on_wb)
+    if flags["root"] != "workbook":
+        raise WorkbookError(_foreign_zip_message(pkg.name, pkg.names))
+    targets = pkg.relationships(main)
     found = []
-    for title, rid in sheets:
-        target, kind = targets.get(rid, ("", ""))
-        if not kind.endswith("/worksheet"):
+    for title, rid, hidden in sheets:
+        part, kind = targets.get(rid, ("", ""))
+        if kind != "worksheet":
             continue  # chart sheets, dialog sheets, or a dangling reference
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        if part in z.NameToInfo:
-            found.append((title, part))
-    return found, flags["1904"]
+        entry = pkg.find(part)
+        if entry is not None:
+            found.append(_Entry(title, entry, hidden))
+    return found, bool(flags["1904"])
 
 
-def _shared_strings(z: zipfile.ZipFile, budget: _Budget) -> list[str]:
-    part = "xl/sharedStrings.xml"
-    if part not in z.NameToInfo:
+def _shared_strings(pkg: Package, main: str) -> list[str]:
+    part = pkg.related(main, "sharedStrings") or pkg.find("xl/sharedStrings.xml")
+    if part is None:
         return []
     strings: list[str] = []
     current: list[str] = []
     state = {"t": False, "skip": 0, "len": 0}
+    budget = pkg.budget
 
     def start(name: str, _attrs: dict[str, str]) -> None:
         if name == "si":
@@ -387,7 +276,7 @@ def _shared_strings(z: zipfile.ZipFile, budget: _Budget) -> list[str]:
                 raise budget.refuse(f"的共享字符串过长（超过 Excel 每格 {MAX_TEXT} 个字符的上限）")
             current.append(data)
 
-    _parse(z, part, budget, "共享字符串表", start, end, text)
+    pkg.parse(part, "共享字符串表", start, end, text)
     return strings
 
 
@@ -399,10 +288,10 @@ def _is_date_format(code: str) -> bool:
     return bool(re.search(r"[dmyhs]", _FORMAT_NOISE.sub("", code).lower()))
 
 
-def _date_styles(z: zipfile.ZipFile, budget: _Budget) -> set[int]:
+def _date_styles(pkg: Package, main: str) -> set[int]:
     """Indices of cell formats that show a number as a date or a time."""
-    part = "xl/styles.xml"
-    if part not in z.NameToInfo:
+    part = pkg.related(main, "styles") or pkg.find("xl/styles.xml")
+    if part is None:
         return set()
     custom: dict[int, str] = {}
     formats: list[int] = []
@@ -420,7 +309,7 @@ def _date_styles(z: zipfile.ZipFile, budget: _Budget) -> set[int]:
         if name == "cellXfs":
             where["xfs"] = False
 
-    _parse(z, part, budget, "样式表", start, end)
+    pkg.parse(part, "样式表", start, end)
     return {i for i, f in enumerate(formats) if (_is_date_format(custom[f]) if f in custom else f in _DATE_IDS)}
 
 
@@ -442,8 +331,17 @@ def _column(letters: str) -> int:
 class _SheetReader:
     """Callbacks that turn one sheet's XML into a ``Sheet``, checking the limits as they go."""
 
-    def __init__(self, sheet: Sheet, strings: list[str], dates: set[int], epoch: _dt.datetime, budget: _Budget):
+    def __init__(
+        self,
+        sheet: Sheet,
+        strings: list[str],
+        dates: set[int],
+        epoch: _dt.datetime,
+        budget: _Count,
+        wanted: Callable[[Sheet], bool] | None = None,
+    ):
         self.sheet, self.strings, self.dates, self.epoch, self.budget = sheet, strings, dates, epoch, budget
+        self.wanted = wanted  # asked once the head of the sheet is read: a sheet not wanted is skipped
         self.row = 0
         self.col = 0
         self.kind = "n"
@@ -524,6 +422,10 @@ class _SheetReader:
             value = self._convert(raw)
         if value is None or (isinstance(value, str) and not value.strip()):
             return
+        if r > PEEK_ROWS and self.wanted is not None:
+            wanted, self.wanted = self.wanted, None
+            if not wanted(self.sheet):
+                raise _Skip
         if r > MAX_ROWS:
             raise self.budget.refuse(
                 f"的工作表“{self.sheet.name}”在第 {r} 行还有内容，超过 {MAX_ROWS} 行，远超决算公开表的规模"
@@ -549,7 +451,7 @@ class _SheetReader:
                 return self.strings[int(raw)]
             except (ValueError, IndexError):
                 raise WorkbookError(
-                    f"“{self.budget.file}”内容已损坏（工作表“{self.sheet.name}”引用了不存在的共享字符串）。"
+                    f"“{self.budget.pkg.name}”内容已损坏（工作表“{self.sheet.name}”引用了不存在的共享字符串）。"
                 ) from None
         if kind in ("inlineStr", "str", "e"):
             return raw
@@ -576,20 +478,39 @@ class _SheetReader:
         return number
 
 
-def read_workbook(path: str | os.PathLike[str]) -> list[Sheet]:
-    """All worksheets as grids; formula cells hold their cached values."""
+class _Skip(Exception):
+    """A sheet that is not wanted: the rest of it is not read."""
+
+
+def read_workbook(path: str | os.PathLike[str], wanted: Callable[[Sheet], bool] | None = None) -> list[Sheet]:
+    """All worksheets as grids; formula cells hold their cached values.
+
+    ``wanted`` is asked about each sheet once its first ``PEEK_ROWS`` rows are read; a sheet it
+    does not want (a detail sheet of 25 000 rows beside the nine tables) is marked ``skipped`` and
+    the rest of it is not read, so it costs neither time nor the limits.
+    """
     p = Path(path)
-    _sniff(p)
-    budget = _Budget(p.name)
-    with _open_zip(p) as z:
-        parts, date1904 = _sheet_list(z, budget)
-        strings = _shared_strings(z, budget)
-        dates = _date_styles(z, budget)
-        epoch = _dt.datetime(1904, 1, 1) if date1904 else _dt.datetime(1899, 12, 30)
-        sheets = []
-        for title, part in parts:
-            sheet = Sheet(title)
-            reader = _SheetReader(sheet, strings, dates, epoch, budget)
-            _parse(z, part, budget, f"工作表“{title}”", reader.start, reader.end, reader.text)
-            sheets.append(sheet)
+    try:
+        _sniff(p)
+        with open_package(p, WORKBOOK) as pkg:
+            main = _workbook_part(pkg)
+            entries, date1904 = _sheet_list(pkg, main)
+            strings = _shared_strings(pkg, main)
+            dates = _date_styles(pkg, main)
+            epoch = _dt.datetime(1904, 1, 1) if date1904 else _dt.datetime(1899, 12, 30)
+            count = _Count(pkg)
+            sheets = []
+            for entry in entries:
+                sheet = Sheet(entry.title, hidden=entry.hidden)
+                reader = _SheetReader(sheet, strings, dates, epoch, count, wanted)
+                try:
+                    pkg.parse(entry.part, f"工作表“{entry.title}”", reader.start, reader.end, reader.text)
+                except _Skip:
+                    sheet.skipped = True
+                    sheet._rows = None
+                sheets.append(sheet)
+    except WorkbookError:
+        raise
+    except InputRefused as e:
+        raise WorkbookError(str(e)) from None
     return sheets

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from model.layout import T
+from model.units import unit_in
 from model.workbook.reader import Sheet, norm_text
 
 # Most specific first: "财政拨款收入支出决算总表" also contains "收入支出决算总表".
@@ -45,16 +46,19 @@ class Recognized:
     year: int | None
     number: str | None  # "07" as printed on the sheet, if it says
     department: str
+    unit: str | None = None  # "万元", "元", the words of a unit that cannot be read, None: none printed
 
 
 def recognize(sheet: Sheet) -> Recognized | None:
     table, title_row, year = None, None, None
-    number, department = None, ""
+    number, department, unit = None, "", None
     for r in range(1, min(sheet.max_row, HEAD_ROWS) + 1):
         for c in range(1, sheet.max_col + 1):
             text = sheet.text(r, c)
             if not text:
                 continue
+            if unit is None and "单位" in text:
+                unit = unit_in(str(sheet.get(r, c)))
             if table is None and "决算" in text and len(text) < 60:
                 for pattern, t in TITLE_PATTERNS:
                     if pattern in text:
@@ -71,7 +75,7 @@ def recognize(sheet: Sheet) -> Recognized | None:
         table = _by_headers(sheet, number)
         if table is None:
             return None
-    return Recognized(table, title_row, year, number, department)
+    return Recognized(table, title_row, year, number, department, unit)
 
 
 DEPARTMENT = re.compile(r"^\s*(?:部门名称|单位名称|编制单位|部门|单位)\s*[:：]\s*(.*?)\s*(?:金额单位.*)?$", re.S)
