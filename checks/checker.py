@@ -55,6 +55,7 @@ class Checker:
         exact = getattr(imported, "exact", None)
         self._printed = exact if printed_unit else None
         self.tables = CheckSession(self._printed or project)
+        self._shown: CheckSession | None = None  # checked in 万元 too, for the text (printed_unit only)
         self._imports = import_findings(imported)
         self._exact = ExactErrors(exact, project) if exact is not None and not printed_unit else None
         self._exact_shown: list[Finding] = []
@@ -125,7 +126,7 @@ class Checker:
                 return Delta()
             from checks.text.session import TextSession
 
-            self.text = TextSession(self.project)
+            self.text = TextSession(self.project, self._shown_findings())
             self._pending.clear()
             self._data_stale = False
             self._sorted = None
@@ -136,7 +137,7 @@ class Checker:
         pending, self._pending = self._pending, set()
         if self._data_stale:
             self._data_stale = False
-            self.text.data_changed()
+            self.text.data_changed(self._shown_findings())
         for sid in pending:
             self.text.section_changed(sid)
         if self.text.report is old:
@@ -174,6 +175,15 @@ class Checker:
         return self.text.verified_spans(sid) if self.text is not None else []
 
     # ---------------------------------------------------------------- inside
+    def _shown_findings(self) -> list[Finding]:
+        """The table checks' findings on the figures the 情况说明 quotes (万元): which values each
+        cell may mean (checks.accepted) follows from them."""
+        if self._printed is None:
+            return self.tables.findings()
+        if self._shown is None:
+            self._shown = CheckSession(self.project)
+        return self._shown.findings()
+
     def _text_wanted(self) -> bool:
         return any(v.strip() for v in self.project.text.values())
 

@@ -2,7 +2,8 @@
 
 Terms are matched on the normalised text (checks.text.normalize): no spaces, half-width
 punctuation, straight quotes. At one position the longest term wins. Some words mean different
-things in different sections: "基本支出" is 03表's in 三 and 05表's in 五, 六 and 十三.
+things under different subjects (model.sections: what a section, or a part of one, explains):
+"基本支出" is 03表's in 支出决算 and 05表's in the 一般公共预算, 基本支出 and 绩效 sections.
 Subjects are named by their 类/款/项 chain ("一般公共服务支出(类)党委办公厅(室)及相关机构事务(款)
 行政运行(项)") or, for a 类, by its name alone ("社会保障和就业（类）支出", "卫生健康支出类支出").
 """
@@ -10,6 +11,7 @@ Subjects are named by their 类/款/项 chain ("一般公共服务支出(类)党
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -19,19 +21,28 @@ from model.catalog import functional_catalog
 from model.layout import CLASSES
 from model.project import Project
 
-# Sections where table 05 (一般公共预算财政拨款) is the subject, not 03.
-GENERAL_SECTIONS = frozenset({"五", "六", "十三"})
+# Subjects of sections where table 05 (一般公共预算财政拨款) is what the text speaks of, not 03.
+GENERAL_TOPICS = frozenset({"general", "basic", "performance"})
+STAFF_TOPIC = "概况.人员"  # the overview's 人员构成 is its own subject
 
-Resolver = str | Callable[[str], str | None]
+# A concept, or topic → concept; None: words that name one thing the checker holds no figure of
+# ("国内公务接待", "面向中小企业预留…"), so that no figure after them is tied to a broader concept.
+Resolver = str | None | Callable[[str], str | None]
 
 
-def _by_section(general: str, other: str) -> Callable[[str], str]:
-    return lambda section: general if section in GENERAL_SECTIONS else other
+def _by_topic(general: str, other: str) -> Callable[[str], str]:
+    return lambda topic: general if topic in GENERAL_TOPICS else other
+
+
+def _only(topic: str, concept: str) -> Callable[[str], str | None]:
+    return lambda t: concept if t == topic else None
 
 
 _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r"财政拨款收、?支总计", "fiscal_grand_total"),
     (r"收、?支总计", "grand_total"),
+    (r"财政拨款收入支出总计", "fiscal_grand_total"),
+    (r"收入支出总计", "grand_total"),
     (r"(?:本年)?收入合计", "income_total"),
     (r"(?:本年)?支出合计", "expense_total"),
     (r"一般公共预算财政拨款收入", "general_income"),
@@ -44,9 +55,9 @@ _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r'(?:一般公共预算)?(?:财政拨款)?"?三公"?经费(?:财政拨款)?(?:支出)?', "three.total"),
     (r"一般公共预算财政拨款支出", "general_expense"),
     (r"财政拨款收入", "fiscal_income"),
-    (r"财政拨款支出", lambda s: "general_expense" if s == "五" else "fiscal_expense" if s == "四" else None),
-    (r"基本支出", _by_section("general_basic", "basic")),
-    (r"项目支出", _by_section("general_project", "project")),
+    (r"财政拨款支出", lambda t: "general_expense" if t == "general" else "fiscal_expense" if t == "fiscal" else None),
+    (r"基本支出", _by_topic("general_basic", "basic")),
+    (r"项目支出", _by_topic("general_project", "project")),
     (r"上缴上级支出", "upper_expense"),
     (r"对附属单位补助支出", "affiliated_expense"),
     (r"上级补助收入", "superior_income"),
@@ -59,25 +70,34 @@ _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r"公用经费", "public"),
     (r"因公出国\(境\)(?:费用?|支出)?", "three.abroad"),
     (r"公务用车购置及运行(?:维护)?费", "three.vehicle"),
-    (r"公务用车购置费", "three.purchase"),
-    (r"公务用车运行(?:维护)?费", "three.operation"),
+    (r"公务用车购置(?:费|支出)", "three.purchase"),
+    (r"公务用车运行(?:维护)?(?:费|支出)", "three.operation"),
     (r"公务接待(?:费)?", "three.reception"),
+    (r"(?:国内|外宾|外事)(?:公务)?接待(?:费|支出)?", None),
     (r"机关运行经费", "admin_cost"),
     (r"货物采购授予中小企业合同金额", "proc.goods_sme"),
     (r"服务采购授予中小企业合同金额", "proc.services_sme"),
     (r"政府采购(?:支出)?总额", "proc.total"),
+    (r"政府采购金额", "proc.total"),
+    (r"货物采购金额", "proc.goods"),
+    (r"工程采购金额", "proc.works"),
+    (r"服务采购金额", "proc.services"),
+    (r"面向(?:中小|小微)企业预留", None),
+    (r"中标或成交", None),
     (r"政府采购货物支出", "proc.goods"),
     (r"政府采购工程支出", "proc.works"),
     (r"政府采购服务支出", "proc.services"),
     (r"授予中小企业合同(?:金额)?", "proc.sme"),
     (r"授予小微企业合同(?:金额)?", "proc.small_micro"),
-    (r"共涉及(?:项目)?", lambda s: "perf.scope" if s == "十三" else None),
-    (r"(?:部门)?整体(?:支出)?", lambda s: "perf.whole" if s == "十三" else None),
+    (r"共涉及(?:项目)?", _only("performance", "perf.scope")),
+    (r"(?:部门)?整体(?:支出)?", _only("performance", "perf.whole")),
     (r"在职实有人数", "staff.in_service"),
     (r"离退休人员", "staff.retired"),
     (r"离休(?:人员)?", "staff.lixiu"),
     (r"退休(?:人员)?", "staff.tuixiu"),
-    (r"(?:共有)?车辆", lambda s: "assets.vehicles" if s == "十二" else None),
+    (r"(?:共有)?车辆", _only("assets", "assets.vehicles")),
+    (r"不含车辆", None),
+    (r"设备", None),
     (r"保有量", "assets.vehicles"),
 )
 
@@ -87,6 +107,7 @@ class Term:
     start: int
     end: int
     concept: str | None  # None: a word that names nothing the checker can tie
+    kind: str = ""  # "chain": a 类/款/项 chain; "narrow": names one thing the checker holds no figure of
 
 
 def _class_pattern() -> str:
@@ -137,11 +158,11 @@ class TermMatcher:
             for i, k in enumerate(project.supplementary.staff.in_service):
                 if k.kind:
                     kind = re.escape(compact(k.kind))
-                    dynamic.append((kind, lambda s, i=i: f"staffkind.{i}" if s == "概况.人员" else None))
+                    dynamic.append((kind, _only(STAFF_TOPIC, f"staffkind.{i}")))
             for i, k in enumerate(project.supplementary.assets.vehicles):
                 if k.kind:
                     kind = re.escape(compact(k.kind))
-                    dynamic.append((kind, lambda s, i=i: f"vehiclekind.{i}" if s == "十二" else None))
+                    dynamic.append((kind, _only("assets", f"vehiclekind.{i}")))
         # Longer words first: at one position the first alternative that matches wins.
         for pattern, resolver in sorted((*dynamic, *_STATIC_TERMS), key=lambda t: -_literal_len(t[0])):
             add(pattern, resolver)
@@ -165,18 +186,28 @@ class TermMatcher:
                 text = text.replace(name, " " * len(name))
         return text
 
-    def find(self, text: str, section: str, start: int = 0, end: int | None = None) -> list[Term]:
+    def find(
+        self, text: str, topics: str | list[tuple[int, str]], start: int = 0, end: int | None = None
+    ) -> list[Term]:
+        """The terms of ``text``; ``topics``: the subject the text explains, or [(from, subject)]."""
         end = len(text) if end is None else end
+        marks = [(0, topics)] if isinstance(topics, str) else topics
         out: list[Term] = []
         for m in self._regex.finditer(text, start, end):
+            topic = marks[bisect_right(marks, (m.start(), "\uffff")) - 1][1]
             if m.group("cls") is not None:
-                term = self._class_term(m, section)
+                term = self._class_term(m, topic)
                 if term is not None:
                     out.append(term)
                 continue
             kind = m.lastgroup or ""
             resolver = self._resolvers[int(kind[1:])]
-            cid = resolver(section) if callable(resolver) else resolver
+            if resolver is None:
+                out.append(Term(m.start(), m.end(), None, "narrow"))
+                continue
+            cid = resolver(topic) if callable(resolver) else resolver
+            if cid in _WORDS and m.group().startswith(_WORDS[cid]) and _inside_word(text, m.start()):
+                cid = None  # "应急车辆": a kind of vehicle, not the vehicles ("共有车辆", "单位的车辆" are)
             out.append(Term(m.start(), m.end(), cid))
         return out
 
@@ -186,7 +217,7 @@ class TermMatcher:
             self._resolved[key] = resolve_below(code, list(names), self._project)
         return self._resolved[key]
 
-    def _class_term(self, m: re.Match[str], section: str) -> Term | None:
+    def _class_term(self, m: re.Match[str], topic: str) -> Term | None:
         stem, tail = m.group("cls"), m.group("tail")
         # A bare stem is an ordinary word ("教育", "其他"); a class is named with 支出 or 类.
         if not tail or (stem == "其他" and "类" not in tail):
@@ -198,16 +229,24 @@ class TermMatcher:
         names = [n for n in (m.group("kuan"), m.group("xiang")) if n]
         if names:
             sub = self._below(code, tuple(names))
-            return Term(m.start(), m.end(), f"subject.{sub}" if sub else None)
-        return Term(m.start(), m.end(), _class_concept(code, section))
+            return Term(m.start(), m.end(), f"subject.{sub}" if sub else None, "chain")
+        return Term(m.start(), m.end(), _class_concept(code, topic))
+
+
+# Concepts whose word is also the tail of narrower words: they start a word ("共有车辆", "，车辆").
+_WORDS = {"assets.vehicles": "车辆"}
+
+
+def _inside_word(text: str, at: int) -> bool:
+    return at > 0 and _is_cjk(text[at - 1]) and text[at - 1] not in "有的"
 
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _class_concept(code: str, section: str) -> str:
-    return f"class.{code}" if section in GENERAL_SECTIONS else f"class03.{code}"
+def _class_concept(code: str, topic: str) -> str:
+    return f"class.{code}" if topic in GENERAL_TOPICS else f"class03.{code}"
 
 
 def first_chars(pattern: str) -> set[str] | None:
