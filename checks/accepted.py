@@ -84,8 +84,7 @@ def accepted_values(findings: Iterable[Finding], project: Project) -> Accepted:
             continue
         first, parts = f.locations[0], f.locations[1:]
         values = [_value(project, loc) for loc in parts]
-        if any(v is not None for v in values):
-            add(first, expected)
+        add(first, sum_of_parts(f, values))
         actual = _decimal(f.actual)
         if actual is None or sum((v or ZERO for v in values), ZERO) != expected:
             continue  # an empty total, or parts not simply added: no part can be told
@@ -93,6 +92,20 @@ def accepted_values(findings: Iterable[Finding], project: Project) -> Accepted:
         for loc, v in zip(parts, values, strict=True):
             add(loc, (v or ZERO) + actual - expected)
     return Accepted({k: tuple(v) for k, v in found.items()})
+
+
+def sum_of_parts(f: Finding, values: list[Decimal | None]) -> Decimal | None:
+    """What the first cell of a failing sum (a total, or one side of an identity) may mean: the sum
+    its parts give (the finding's expected value), when some part holds a figure; parts that hold
+    nothing add up to no value of the total's. ``values``: what the finding's other places hold
+    (``value_at``). The table checks accept it for a total that fails its own sum (checks.engine)."""
+    if not _is_equality(f) or not any(v is not None for v in values):
+        return None
+    return _decimal(f.expected)
+
+
+def value_at(project: Project, loc: Location) -> Decimal | None:
+    return _value(project, loc)
 
 
 def _value(project: Project, loc: Location) -> Decimal | None:

@@ -23,9 +23,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from checks.accepted import sum_of_parts, value_at
 from checks.check_kinds import Check
 from checks.context import SUPP, Cell, Ctx, Dep
-from checks.finding import Finding, Location, Severity, SeverityCounts, count_by_severity
+from checks.finding import Finding, Location, SeverityCounts, count_by_severity
 from checks.rules.every_rule import engine_rules
 from checks.rules.values import unparsed_cells
 from model.layout import T, table_order
@@ -189,18 +190,12 @@ class CheckSession:
 
     def _sum_of_parts(self, f: Finding) -> tuple[Cell, Decimal] | None:
         """A failing total's finding: (the total, the sum of its parts), when some part holds a
-        figure (parts that hold nothing add up to no value of the total's)."""
-        if f.severity not in (Severity.ERROR, Severity.ROUNDING) or not isinstance(f.expected, Decimal):
-            return None
-        total, *parts = f.locations
+        figure (checks.accepted)."""
+        total = f.locations[0]
         if total.table is None or total.row is None or total.col is None:
             return None
-        rows = self.ctx.rows
-        for loc in parts:
-            row = rows[loc.table].get(loc.row) if loc.table is not None else None
-            if row is not None and row.values.get(loc.col) is not None:
-                return (total.table, total.row, total.col), f.expected
-        return None
+        value = sum_of_parts(f, [value_at(self.project, loc) for loc in f.locations[1:]])
+        return ((total.table, total.row, total.col), value) if value is not None else None
 
     def _readers(self, cells: Iterable[Cell]) -> list[int]:
         """The checks other than totals that read any of these cells' rows."""
