@@ -56,7 +56,7 @@ class Checker:
         self._printed = exact if printed_unit else None
         self.tables = CheckSession(self._printed or project)
         self._shown: CheckSession | None = None  # checked in 万元 too, for the text (printed_unit only)
-        self._imports = import_findings(imported)
+        self.imports = import_findings(imported)
         self._exact = ExactErrors(exact, project) if exact is not None and not printed_unit else None
         self._exact_shown: list[Finding] = []
         self.text: TextSession | None = None
@@ -153,7 +153,7 @@ class Checker:
             found = list(self.tables.findings())
             if self.text is not None:
                 found += self.text.findings()
-            found += self._imports
+            found += self.imports
             found += self._exact_shown
             self._sorted = _once(found)
         return self._sorted

@@ -330,7 +330,9 @@ def test_import_text_in_the_window_refuses_what_is_not_a_file_without_freezing(q
         path.symlink_to("/dev/zero")
     else:
         path.symlink_to(path)
-    page = TextPage(synthetic_project(n_items=3, seed=1))
+    from ui.controller import ProjectController
+
+    page = TextPage(ProjectController(synthetic_project(n_items=3, seed=1), recovery=False))
     qtbot.addWidget(page)
     warnings: list[str] = []
     monkeypatch.setattr("ui.text_page.QFileDialog.getOpenFileName", lambda *_a, **_k: (str(path), ""))

@@ -1,4 +1,5 @@
-"""The 情况说明 page, standalone: editors per section, live marks, fixes, drafting, import."""
+"""The 情况说明 page on a controller (no window): editors per section, live marks, fixes, drafting,
+import; every change of the text an undo step of the project."""
 
 from __future__ import annotations
 
@@ -11,20 +12,28 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from checks.finding import Severity
+from model.project import ensure_structure
 from model.sections import all_sections
 from tests.seed_data import caidian_2024
 from tests.text_fixtures import with_seed_text
+from ui.controller import ProjectController
 from ui.text_editor import QtOffsets, replace_text, tooltip_html
 from ui.text_page import TextPage
 
 
+def make_page(qtbot, project) -> TextPage:
+    """The page on a controller of its own, the text's findings recorded as the controller tells them."""
+    ctl = ProjectController(project, recovery=False)
+    page = TextPage(ctl)
+    page.reported = [page.findings()]
+    ctl.findingsChanged.connect(lambda: page.reported.append(page.findings()))
+    qtbot.addWidget(page)
+    return page
+
+
 @pytest.fixture
 def page(qtbot):
-    reported = []
-    p = with_seed_text(caidian_2024(), "001")
-    page = TextPage(p, on_findings=reported.append)
-    page.reported = reported
-    qtbot.addWidget(page)
+    page = make_page(qtbot, with_seed_text(caidian_2024(), "001"))
     page.resize(1100, 700)
     page.show()
     return page
@@ -51,7 +60,7 @@ def test_typing_rechecks_the_section_a_moment_later(page, qtbot):
     show(page, "十")
     editor = page.editors["十"]
     edited = []
-    page.textEdited.connect(edited.append)
+    page.ctl.textChanged.connect(edited.extend)
     editor.setFocus()
     text = editor.toPlainText()
     at = text.index("103.36")
@@ -90,17 +99,25 @@ def test_wrong_figures_are_marked_with_a_tooltip_and_fixed_in_one_click(page, qt
     action.trigger()
     assert "全年预算为31.62万元" in page.project.text["九"]
     assert not [g for g in page.findings() if g.key == f.key]
+    page.ctl.undo_stack.undo()  # the fix is one step of the project
+    assert (
+        "全年预算为30万元" in page.project.text["九"].replace(" ", "")
+        and editor.toPlainText() == page.project.text["九"]
+    )
 
 
 def test_fix_at_cursor_with_the_keyboard(page, qtbot):
     show(page, "五")
     editor = page.editors["五"]
-    f = next(g for g in editor.findings if g.rule == "T702")
+    # (卫生健康支出's 3.94% is no finding now: the 05 合计 1105.52 fails its own sum by rounding,
+    # and the text may quote either value; the page judges with the tables' findings, as check does)
+    f = next(g for g in editor.findings if g.rule == "T711")
+    start = f.locations[0].start
     cursor = editor.textCursor()
-    cursor.setPosition(f.locations[0].start + 1)
+    cursor.setPosition(start + 1)
     editor.setTextCursor(cursor)
     assert page.fix_at_cursor()
-    assert "占 3.93%" in page.project.text["五"]
+    assert page.project.text["五"][start : start + 2] == "大于" == f.expected
 
 
 def test_focus_location_selects_the_span(page):
@@ -113,27 +130,33 @@ def test_focus_location_selects_the_span(page):
 
 def test_drafting_fills_the_sections_and_follows_the_data(qtbot):
     p = caidian_2024()
-    page = TextPage(p)
-    qtbot.addWidget(page)
+    page = make_page(qtbot, p)
     assert page.draft("all")
     assert page.editors["一"].toPlainText().startswith("2024年度收、支总计均为1105.52万元")
     assert not [f for f in page.findings() if f.severity is Severity.ERROR]
     # Placeholders get their own mark.
     show(page, "一")
     assert any(s.cursor.selectedText() == "【……】" for s in page.editors["一"].extraSelections())
-    # The data change; the drafted sentence in the editor follows, undoably.
-    p.supplementary.last_year.grand_total = Decimal("1000.00")
-    assert page.data_changed() == ["一"]
+    # The data change; once the user pauses, the drafted sentence in the editor follows, and one
+    # undo takes back the figure and the sentence quoting it.
+    changed = []
+    page.ctl.textChanged.connect(changed.extend)
+    page.ctl.set_field("supplementary.last_year.grand_total", Decimal("1000.00"))
+    page.ctl.settle()  # what the controller does once the user pauses
+    assert changed == ["一"]
     assert "增加105.52万元，增长10.6%" in page.editors["一"].toPlainText()
     page.editors["一"].undo()
     assert "增加114.77万元" in page.editors["一"].toPlainText()
+    assert p.supplementary.last_year.grand_total != Decimal("1000.00")
+    page.ctl.undo_stack.redo()
+    assert "增加105.52万元，增长10.6%" in page.editors["一"].toPlainText()
+    assert p.supplementary.last_year.grand_total == Decimal("1000.00")
 
 
 def test_draft_only_empty_sections_keeps_what_was_written(qtbot):
     p = caidian_2024()
     p.text["十"] = "机关运行经费支出103.36万元。我们自己写的。"
-    page = TextPage(p)
-    qtbot.addWidget(page)
+    page = make_page(qtbot, p)
     done = page.draft("empty")
     assert "十" not in done and "一" in done
     assert page.editors["十"].toPlainText() == "机关运行经费支出103.36万元。我们自己写的。"
@@ -150,8 +173,7 @@ def test_import_a_docx_split_by_its_headings(qtbot, tmp_path):
     ):
         d.add_paragraph(line)
     d.save(path)
-    page = TextPage(caidian_2024())
-    qtbot.addWidget(page)
+    page = make_page(qtbot, caidian_2024())
     assert page.import_file(str(path)) == ["一", "十"]
     assert page.editors["十"].toPlainText() == "机关运行经费支出 113.36 万元。"
     assert page.current_section() == "一"
@@ -160,8 +182,7 @@ def test_import_a_docx_split_by_its_headings(qtbot, tmp_path):
 
 
 def test_import_text_without_headings_goes_to_the_current_section(qtbot):
-    page = TextPage(caidian_2024())
-    qtbot.addWidget(page)
+    page = make_page(qtbot, caidian_2024())
     show(page, "十二")
     assert page.import_text("截至2024年12月31日，共有车辆 7 辆。") == ["十二"]
     assert [f.expected for f in page.findings() if f.rule == "T713"] == ["6"]
@@ -193,15 +214,16 @@ def test_another_project_rebuilds_the_editors(page):
     other = caidian_2024()
     other.meta.variant = "2020"
     other.text = {"七": "2024年度“三公”经费财政拨款支出全年预算为30万元。"}
-    page.set_project(other)
+    ensure_structure(other)  # a 2020 project has its own 06 rows, as loading it gives
+    page.ctl.replace(other)
     assert page.short["七"] == "七 “三公”经费"
     assert page.editors["七"].toPlainText().startswith("2024年度")
     assert page.sections.count() == len(all_sections("2020"))
     assert page.sections.item(0).data(Qt.ItemDataRole.UserRole) == "概况.职能"
 
 
-def test_reload_after_the_text_changed_outside_the_page(page):
-    page.project.text["十"] = "机关运行经费支出 113.36 万元。"
-    page.reload()
+def test_the_editors_follow_the_text_changed_through_the_controller(page):
+    page.ctl.replace_texts({"十": "机关运行经费支出 113.36 万元。"}, "导入情况说明")
+    page.ctl.settle()
     assert page.editors["十"].toPlainText() == "机关运行经费支出 113.36 万元。"
     assert [f.expected for f in page.findings() if f.locations[0].section == "十"] == ["103.36"]

@@ -106,11 +106,11 @@ def test_autosum_fills_hierarchy_and_column_totals_and_is_one_undo_step(ctl):
     total = table.row("total")
     before = {k: dict(r.values) for k, r in table.index().items()}
     first.values[2] += D("10.00")
-    ctl.session.cell_changed(t, first.key)
+    ctl.checker.cell_changed(t, first.key)
     for r in (parent, cls, total):
         r.values.pop(1, None)
         r.values[2] = D("0.00")
-        ctl.session.cell_changed(t, r.key)
+        ctl.checker.cell_changed(t, r.key)
     assert rules(ctl) & {"H201", "H202", "F101"}
     n = ctl.autosum([t])
     assert n > 0
@@ -129,7 +129,7 @@ def test_autosum_leaves_totals_of_empty_parts_empty_and_minus_formulas_alone(ctl
     for r in table.rows:
         r.values.clear()
     total.values[6] = D("5.00")  # 年末结转和结余 = 1+2−3 is not a total of parts
-    ctl.session.rebuild()
+    ctl.checker.rebuild()
     ctl.autosum([t])
     assert total.values == {6: D("5.00")}
 
@@ -139,7 +139,7 @@ def test_autosum_fills_the_printed_row_formulas_of_table_01(ctl):
     expected = table.row("i_total").values[1]
     table.row("i_total").values.pop(1)
     table.row("i_grand").values.pop(1)
-    ctl.session.rebuild()
+    ctl.checker.rebuild()
     ctl.autosum([T.SUMMARY])
     assert table.row("i_total").values[1] == expected
     assert "F102" not in rules(ctl)
@@ -222,7 +222,7 @@ def test_changing_the_variant_renumbers_and_rebuilds(ctl):
 def test_accepting_a_warning_is_saved_and_undoable(ctl):
     basic = ctl.project.tables[T.BASIC].row("30109")
     basic.values[1] += 5
-    ctl.session.cell_changed(T.BASIC, "30109")
+    ctl.checker.cell_changed(T.BASIC, "30109")
     warning = next(f for f in ctl.findings() if f.rule == "W401")
     ctl.accept(warning.key, "职业年金按实际缴费口径")
     assert ctl.project.acceptances[warning.key] == "职业年金按实际缴费口径"
@@ -239,10 +239,10 @@ def test_rows_changed_rechecks_several_rows_like_a_fresh_check(ctl):
         row.values[2] = row.values.get(2, D(0)) + i + 1
     rows[3].invalid[3] = "x"
     rows[3].values.pop(3, None)
-    delta = ctl.session.rows_changed(t, [r.key for r in rows])
+    delta = ctl.checker.cells_changed(t, [r.key for r in rows])
     fresh = run_checks(ctl.project)
     assert delta.added and not delta.removed
-    assert sorted((f.key, f.message) for f in ctl.session.findings()) == sorted((f.key, f.message) for f in fresh)
+    assert sorted((f.key, f.message) for f in ctl.checker.findings()) == sorted((f.key, f.message) for f in fresh)
 
 
 def test_the_other_models_pass_the_model_tester(ctl, qtmodeltester):

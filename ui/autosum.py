@@ -13,21 +13,19 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from checks.check_kinds import CellSum, RowFormula, RowsSum
+from checks.checker import Checker
 from checks.context import UNKNOWN, get
-from checks.engine import CheckSession
 from model.amount import ZERO
 from model.layout import T
 from model.project import Row
 
 Cell = tuple[T, str, int]  # table, row key, 栏次
-# Rules whose formulas are totals of their table; F104/F105 equate two sides and are not sums.
-SUM_RULES = {"F101", "F102", "F103", "F106", "F107", "F108", "H201", "H202"}
 # A total with two formulas (a 款 row's 本年支出合计 is both Σ its 项 and Σ its own columns)
 # takes the hierarchy first: it is what the printed table adds up.
 PREFERENCE = {"H201": 0, "H202": 0, "F102": 0, "F103": 0, "F106": 0, "F107": 0, "F101": 1, "F108": 1}
 
 
-def formulas(session: CheckSession, tables: Iterable[T]) -> dict[Cell, list[tuple[int, list[tuple[Row, int]]]]]:
+def formulas(checker: Checker, tables: Iterable[T]) -> dict[Cell, list[tuple[int, list[tuple[Row, int]]]]]:
     """target cell → candidate formulas (preference, parts as (row, 栏次)), for the given tables."""
     wanted = set(tables)
     out: dict[Cell, list[tuple[int, list[tuple[Row, int]]]]] = {}
@@ -36,11 +34,11 @@ def formulas(session: CheckSession, tables: Iterable[T]) -> dict[Cell, list[tupl
         if row.key:  # EMPTY_ROW stands for a row that does not exist
             out.setdefault((t, row.key, col), []).append((PREFERENCE[rule], parts))
 
-    for check in session.checks:
-        if check.rule not in SUM_RULES:
+    for check in checker.tables.checks:
+        if not check.total:  # a total of its table's parts (checks.check_kinds)
             continue
         if isinstance(check, RowFormula):
-            if check.t in wanted and all(sign > 0 for sign, _c in check.terms):
+            if check.t in wanted:
                 add(check.rule, check.t, check.row, check.target, [(check.row, c) for _s, c in check.terms])
         elif isinstance(check, RowsSum):
             if check.t in wanted:
@@ -48,19 +46,19 @@ def formulas(session: CheckSession, tables: Iterable[T]) -> dict[Cell, list[tupl
                     add(check.rule, check.t, check.parent, col, [(child, col) for child in check.children])
         elif isinstance(check, CellSum):
             p = check.parent
-            if p.t in wanted and all(sign > 0 and r.t == p.t for sign, r in check.terms):
+            if p.t in wanted:
                 add(check.rule, p.t, p.row, p.col, [(r.row, r.col) for _s, r in check.terms if r.row.key])
     for candidates in out.values():
         candidates.sort(key=lambda c: c[0])
     return out
 
 
-def compute_totals(session: CheckSession, tables: Iterable[T]) -> dict[Cell, Decimal]:
+def compute_totals(checker: Checker, tables: Iterable[T]) -> dict[Cell, Decimal]:
     """The value every total of ``tables`` should hold, computed bottom-up; only cells that change."""
-    rules = formulas(session, tables)
+    rules = formulas(checker, tables)
     done: dict[Cell, Decimal | None | object] = {}
     visiting: set[Cell] = set()
-    rows_by_key = {t: session.project.tables[t].index() for t in T}
+    rows_by_key = {t: checker.project.tables[t].index() for t in T}
 
     def value(t: T, row: Row, col: int) -> Decimal | None | object:
         cell = (t, row.key, col)

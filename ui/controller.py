@@ -1,9 +1,15 @@
-"""The open project: model, check session, undo stack, file, lock and recovery copy.
+"""The open project: model, checker, undo stack, file, lock and recovery copy.
 
 Views never change the model themselves: they ask the controller, which pushes an undo command.
-Commands call back the ``apply_*`` methods, which change the model, re-run the checks through
-the engine's incremental path and emit signals naming what changed, so each view repaints only
-that.
+Commands call back the ``apply_*`` methods, which change the model, tell the one checker
+(``checks.checker.Checker``) and emit signals naming what changed, so each view repaints only
+that. The checker answers every edit with a delta; nothing in the window computes findings.
+
+The 情况说明 is judged again a moment after the user pauses: ``RECHECK_MS`` after typing in it,
+``IDLE_MS`` after the data changed (judging a large department's text takes tens of
+milliseconds, too long between keystrokes in a table). Then, too, the drafted sentences still
+bound to the data are rewritten for the new figures; that rewrite becomes part of the undo step
+that changed the data, so one undo takes back the figure and the sentence quoting it.
 """
 
 from __future__ import annotations
@@ -13,22 +19,24 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from checks.engine import CheckSession, Delta
+from checks.checker import Checker
+from checks.engine import Delta
 from checks.finding import Finding
-from checks.rules.imports import exact_findings, import_findings
+from checks.text.draft import apply_draft, refresh
 from model import fields
 from model.amount import parse_amount
 from model.catalog import functional_catalog, parent_code
-from model.fields import SUPP_PREFIX
 from model.fileio import SUFFIX, remove_stale_temporaries, save_project
 from model.kinds import YEAR, EntryError
 from model.layout import SUBJECT_TABLES, T
 from model.project import TOTAL, Project, ensure_structure, set_cell_value
 from model.text_clean import (
     MAX_CELL_TEXT,
+    MAX_DOCUMENT_CHARS,
     MAX_NAME,
     MAX_NOTE,
     MAX_SUBJECT_ROWS,
@@ -43,9 +51,11 @@ from ui.autosum import compute_totals
 from ui.finding_index import FindingIndex
 from ui.lock import ProjectLock
 from ui.recovery import INTERVAL_MS, RecoverySlot
-from ui.undo_steps import CellState
+from ui.undo_steps import CellState, TextState
 
 UNTITLED = "未命名"
+RECHECK_MS = 150  # after the last keystroke in the 情况说明: typing stays fluid, marks follow within a blink
+IDLE_MS = 1500  # after the last data edit: the text is judged again, drafted sentences follow the figures
 
 
 class ProjectController(QObject):
@@ -57,6 +67,8 @@ class ProjectController(QObject):
     projectReplaced = Signal()  # a different project (new, opened, restored, meta change)
     stateChanged = Signal()  # file name or modified state
     cellError = Signal(str)  # a cell that did not parse: why
+    textChanged = Signal(object)  # set of 情况说明 section ids whose text changed (any edit, undo, redo)
+    marksChanged = Signal(object)  # set of section ids whose findings or verified figures changed (None: all)
 
     def __init__(
         self,
@@ -72,9 +84,11 @@ class ProjectController(QObject):
         self.path: Path | None = None
         self.name = UNTITLED
         self.lock: ProjectLock | None = None
-        self.extras: list[Finding] = []  # workbook import problems, shown until the project is replaced
-        self.text_findings: list[Finding] = []  # from the 情况说明 page's own session
         self.index = FindingIndex()
+        self.draft_places = 1  # decimals of the percentages the draft writes (the text page's choice)
+        self._pushing = 0  # inside a push (a new step), not an undo or redo
+        self._redraft_due = False  # the data changed since the drafted sentences last followed it
+        self._followers: list[step.SetText] = []  # steps added under a step already taken (_redraft)
         self._dirty = False  # modified without an undo step: imported, restored, new
         self._generation = 0
         self._recovered = 0
@@ -84,9 +98,18 @@ class ProjectController(QObject):
         self.timer.timeout.connect(self.write_recovery)
         if recovery:
             self.timer.start()
+        self._text_timer = self._single_shot(RECHECK_MS)
+        self._idle_timer = self._single_shot(IDLE_MS)
         self.project: Project
-        self.session: CheckSession
+        self.checker: Checker
         self._install(project or Project())
+
+    def _single_shot(self, ms: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(self.settle)
+        return timer
 
     # ---------------------------------------------------------------- state
     @property
@@ -94,24 +117,7 @@ class ProjectController(QObject):
         return self._dirty or not self.undo_stack.isClean()
 
     def findings(self) -> list[Finding]:
-        found = self.session.findings()
-        if self.text_findings or self.extras:
-            return found + self.text_findings + self.extras
-        return found
-
-    def set_text_findings(self, findings: list[Finding]) -> None:
-        """The text page re-judged the 情况说明. Its findings colour the text, not cells."""
-        if findings == self.text_findings:
-            return
-        self.text_findings = list(findings)
-        self.findingsChanged.emit()
-
-    def text_edited(self, _section: str = "") -> None:
-        """The 情况说明 changed in its editor (which has its own undo): the project is modified."""
-        self._bump()
-        if not self._dirty:
-            self._dirty = True
-            self.stateChanged.emit()
+        return self.checker.findings()
 
     def _clean_changed(self, _clean: bool) -> None:
         self.stateChanged.emit()
@@ -119,9 +125,12 @@ class ProjectController(QObject):
     def _bump(self, _i: int = 0) -> None:
         self._generation += 1
 
-    def _install(self, project: Project) -> None:
+    def _install(self, project: Project, imported: object | None = None) -> None:
+        self._text_timer.stop()
+        self._idle_timer.stop()
+        self._redraft_due = False
         self.project = project
-        self.session = CheckSession(project)
+        self.checker = Checker(project, imported)
         self.index.reset(self.findings())
 
     def replace(
@@ -140,14 +149,8 @@ class ProjectController(QObject):
         self.lock = lock
         self.path = path
         self.name = name or (path.name if path else UNTITLED)
-        self.extras = import_findings(imported)
-        self.text_findings = []
         self._dirty = dirty
-        self._install(project)
-        hidden = exact_findings(imported, self.session.findings())  # a workbook in 元: its exact errors
-        if hidden:
-            self.extras += hidden
-            self.index.reset(self.findings())
+        self._install(project, imported)
         self._tidy()
         if self.slot is not None:
             self.slot.discard()
@@ -161,6 +164,8 @@ class ProjectController(QObject):
     def close(self) -> None:
         """The window goes away normally: no recovery copy, no lock left behind."""
         self.timer.stop()
+        self._text_timer.stop()
+        self._idle_timer.stop()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -234,11 +239,19 @@ class ProjectController(QObject):
                 changes.append((key, col, old, state))
         if not changes:
             return False
-        self.undo_stack.push(step.SetCells(self, t, changes, text))
+        self._push(step.SetCells(self, t, changes, text))
         return True
 
+    def _push(self, command) -> None:
+        """A new step (not an undo or redo): its change of the data is one the draft follows."""
+        self._pushing += 1
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing -= 1
+
     def autosum(self, tables: Iterable[T]) -> int:
-        totals = compute_totals(self.session, tables)
+        totals = compute_totals(self.checker, tables)
         by_table: dict[T, list[tuple[str, int, CellState]]] = {}
         for (t, key, col), value in totals.items():
             by_table.setdefault(t, []).append((key, col, (value, None)))
@@ -275,7 +288,7 @@ class ProjectController(QObject):
         wanted = self._missing_subjects(t, [(code, name)], with_parents)
         if wanted:
             what = "、".join(c for c, _n in wanted)
-            self.undo_stack.push(step.AddRows(self, t, wanted, f"添加科目 {what}"))
+            self._push(step.AddRows(self, t, wanted, f"添加科目 {what}"))
         return [c for c, _n in wanted]
 
     def _missing_subjects(self, t: T, subjects: list[tuple[str, str]], with_parents: bool) -> list[tuple[str, str]]:
@@ -308,7 +321,7 @@ class ProjectController(QObject):
         added = self._missing_subjects(t, [(code, name) for code, name, _cells in lines], True)
         self.undo_stack.beginMacro("粘贴科目行")
         if added:
-            self.undo_stack.push(step.AddRows(self, t, added, f"添加科目 {'、'.join(c for c, _n in added)}"))
+            self._push(step.AddRows(self, t, added, f"添加科目 {'、'.join(c for c, _n in added)}"))
         by_code: dict[str, str] = {}
         for row in self.project.tables[t].subject_rows():
             by_code.setdefault(row.code, row.key)  # a code entered twice: the first row
@@ -323,7 +336,7 @@ class ProjectController(QObject):
     def remove_rows(self, t: T, keys: list[str]) -> None:
         keys = [k for k in keys if k != "total"]
         if keys:
-            self.undo_stack.push(step.RemoveRows(self, t, keys, f"删除科目行 {len(keys)} 行"))
+            self._push(step.RemoveRows(self, t, keys, f"删除科目行 {len(keys)} 行"))
 
     def commit_entry(self, path: str, typed: str, text: str = "修改") -> bool:
         """What was typed in a form: the field's value, or the text itself when it does not parse."""
@@ -354,26 +367,129 @@ class ProjectController(QObject):
         new = (value, typed)
         if old == new:
             return False
-        self.undo_stack.push(step.SetEntry(self, path, old, new, text))
+        self._push(step.SetEntry(self, path, old, new, text))
         return True
 
     def insert_item(self, path: str, index: int, item: Any, text: str = "添加一行") -> None:
-        self.undo_stack.push(step.ListInsert(self, path, index, item, text))
+        self._push(step.ListInsert(self, path, index, item, text))
 
     def remove_item(self, path: str, index: int, text: str = "删除一行") -> None:
         item = copy.deepcopy(fields.get_value(self.project, path)[index])
-        self.undo_stack.push(step.ListRemove(self, path, index, item, text))
+        self._push(step.ListRemove(self, path, index, item, text))
 
     def accept(self, key: str, note: str | None) -> None:
         old = self.project.acceptances.get(key)
         note = self.entered((note or "").strip(), "说明", MAX_NOTE) or None
         if old != note:
-            self.undo_stack.push(step.Accept(self, key, old, note, "说明警告" if note else "撤销警告说明"))
+            self._push(step.Accept(self, key, old, note, "说明警告" if note else "撤销警告说明"))
 
     def recheck(self) -> None:
         """F5: check everything again from scratch."""
-        self.session.rebuild()
+        self.settle()
+        self.checker.rebuild()
         self._refresh_all()
+
+    # ---------------------------------------------------------------- the 情况说明
+    def set_text(self, sid: str, text: str, what: str = "输入的文字") -> tuple[str | None, str]:
+        """Text typed or pasted in a section: one undo step (consecutive typing merges). Returns
+        the text as it entered the project (characters no output can hold taken out), or None when
+        it was refused (the whole 情况说明 beyond its limit), and a note saying why it differs."""
+        others = sum(len(v) for k, v in self.project.text.items() if k != sid)
+        if others + len(text) > MAX_DOCUMENT_CHARS:  # a project beyond it would not open again
+            return None, f"情况说明最多 {MAX_DOCUMENT_CHARS} 个字符，这次输入或粘贴未被接受。"
+        note = ""
+        if not is_clean(text):  # pasted from elsewhere: what no Word file can hold goes
+            note = removed_note("粘贴的文字", text) + "。"
+            text = clean(text)
+        if text != self.project.text.get(sid, ""):
+            old = step.text_state(self.project, sid)
+            new = (text, old[1])
+            self._push(step.SetText(self, {sid: (old, new)}, what, typing=what == "输入的文字"))
+        return text, note
+
+    def replace_texts(self, texts: dict[str, str], what: str, keep_drafts: bool = False) -> list[str]:
+        """Whole sections replaced (an imported document, a corrected figure): one undo step. An
+        imported section is the user's own text, no longer a draft bound to the data."""
+        changes = {}
+        for sid, text in texts.items():
+            old = step.text_state(self.project, sid)
+            new = (clean(text), old[1] if keep_drafts else None)
+            if new != old:
+                changes[sid] = (old, new)
+        if changes:
+            self._push(step.SetText(self, changes, what))
+        return list(changes)
+
+    def draft(self, sections: list[str], places: int) -> list[str]:
+        """生成初稿: the sections drafted from the data, bound to it; one undo step."""
+        self.settle()
+        done = self._text_edit(lambda: apply_draft(self.project, sections, places), "生成初稿")
+        return done
+
+    def fix_text(self, f: Finding) -> bool:
+        """Replace a text finding's span by the figure it should be, if the text there is still as
+        found; one undo step."""
+        self.settle()
+        current = next((g for g in self.findings() if g.key == f.key), None)
+        if current is None or not isinstance(current.expected, str):
+            return False
+        loc = current.locations[0]
+        text = self.project.text.get(loc.section or "", "")
+        if loc.start is None or loc.end is None or text[loc.start : loc.end] != loc.text:
+            return False
+        self.replace_texts({loc.section: text[: loc.start] + current.expected + text[loc.end :]}, "改正数字", True)
+        self.settle()
+        return True
+
+    def _text_edit(self, change, what: str, parent=None) -> list[str]:
+        """Run a function that rewrites sections of project.text (the draft's own functions do),
+        and make what it changed an undo step (under ``parent``: what followed from that step)."""
+        before = {sid: step.text_state(self.project, sid) for sid in set(self.project.text) | set(self.project.drafts)}
+        done = change()
+        changes = {}
+        for sid in done:
+            old = before.get(sid, (None, None))
+            new = step.text_state(self.project, sid)
+            if new != old:
+                changes[sid] = (old, new)
+        if not changes:
+            return []
+        command = step.SetText(self, changes, what, parent=parent)
+        if parent is None:
+            self._push(command)
+        else:
+            # A child step belongs to its parent, which deletes it; Python must keep it alive till then.
+            self._followers = [c for c in self._followers if shiboken6.isValid(c)] + [command]
+            self.apply_text({sid: new for sid, (_old, new) in changes.items()})
+        return list(changes)
+
+    def settle(self) -> None:
+        """What the user pauses for, done now: the drafted sentences follow the data, and the text
+        is judged against the data and text as they stand (a save, an export, the text page shown)."""
+        self._text_timer.stop()
+        self._idle_timer.stop()
+        if self._redraft_due:
+            self._redraft_due = False
+            self._redraft()
+        self._apply_delta(self.checker.settle())
+
+    def _redraft(self) -> None:
+        """Rewrite the drafted sentences still bound to the data, as part of the step that changed
+        the data (the step on top of the stack), so that undoing it takes them back too."""
+        if not self.project.drafts:
+            return
+        i = self.undo_stack.index()
+        top = self.undo_stack.command(i - 1) if i > 0 else None
+        places = self.draft_places
+        if top is None:
+            self._text_edit(lambda: refresh(self.project, places), "初稿中的数字随数据更新")
+            return
+        if self._text_edit(lambda: refresh(self.project, places), "初稿中的数字随数据更新", parent=top):
+            # The project changed under a step already taken: a saved file no longer holds it.
+            self._bump()
+            if self.undo_stack.isClean() and not self._dirty:
+                self._dirty = True
+                self.stateChanged.emit()
 
     # ---------------------------------------------------------------- apply (called by commands)
     def apply_cells(self, t: T, states: list[tuple[str, int, CellState]]) -> None:
@@ -389,14 +505,16 @@ class ProjectController(QObject):
             else:
                 set_cell_value(row, col, value)
             keys.add(key)
-        delta = self.session.rows_changed(t, keys)
+        delta = self.checker.cells_changed(t, keys)
+        self._data_changed()
         self.cellsChanged.emit(t, keys)
         self._apply_delta(delta)
         if error:
             self.cellError.emit(error)
 
     def structure_changed(self, t: T) -> None:
-        self.session.rebuild()
+        self.checker.structure_changed()
+        self._data_changed()
         self.index.reset(self.findings())
         self.structureChanged.emit(t)
         self.findingsChanged.emit()
@@ -454,19 +572,47 @@ class ProjectController(QObject):
         self.findingsChanged.emit()
         self.rowsChanged.emit(None, None)
 
+    def apply_text(self, states: dict[str, TextState]) -> None:
+        for sid, (text, drafts) in states.items():
+            if text is None:
+                self.project.text.pop(sid, None)
+            else:
+                self.project.text[sid] = text
+            if drafts is None:
+                self.project.drafts.pop(sid, None)
+            else:
+                self.project.drafts[sid] = [d.model_copy() for d in drafts]
+            self.checker.text_changed(sid)
+        self._text_timer.start()
+        self.textChanged.emit(set(states))
+
+    def _data_changed(self) -> None:
+        """The data changed: the text is judged again, and drafted sentences follow a new step,
+        once the user pauses (an undo or redo brings back the sentences its step recorded)."""
+        self._redraft_due = bool(self._pushing) or self._redraft_due
+        self._idle_timer.start()
+
     def _field_changed(self, path: str) -> None:
         if path.startswith("meta."):
             ensure_structure(self.project)  # a variant brings its own 06 rows
-            self.session.rebuild()
+            self.checker.field_changed(path)
+            self._data_changed()
             self._refresh_all()
-        elif path.startswith(SUPP_PREFIX):
-            self._apply_delta(self.session.supplementary_changed())
-        elif path.startswith("tables."):  # the line printed under a table
-            self._apply_delta(self.session.note_changed(T(path.split(".")[1])))
+        else:
+            delta = self.checker.field_changed(path)
+            self._data_changed()
+            self._apply_delta(delta)
         self.fieldChanged.emit(path)
 
     def _apply_delta(self, delta: Delta) -> None:
         if not delta:
+            return
+        if delta.everything:
+            self._refresh_all()
+            return
+        if delta.sections:
+            self.marksChanged.emit(set(delta.sections))
+        if not (delta.added or delta.removed):
             return
         touched = self.index.apply(delta)
         by_table: dict[str, set[str]] = {}
@@ -480,3 +626,4 @@ class ProjectController(QObject):
         self.index.reset(self.findings())
         self.projectReplaced.emit()
         self.findingsChanged.emit()
+        self.marksChanged.emit(None)  # every section

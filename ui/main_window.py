@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
 
     def recheck(self) -> None:
         self.ctl.recheck()
-        c = self.ctl.session.counts()
+        c = self.ctl.checker.counts()
         self.statusBar().showMessage("已重新审核：" + "，".join(f"{s.label} {c[s]}" for s in SEVERITIES), 6000)
 
     # ---------------------------------------------------------------- findings
@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
                 return False
             name = f"{shown(path.stem)}（由工作簿导入）" if loaded.imported is not None else shown(path.name)
             self.ctl.replace(loaded.project, None, name, dirty=True, imported=loaded.imported)
-            n = len(self.ctl.extras)
+            n = len(self.ctl.checker.imports)
             message = f"已从工作簿导入；{n} 处内容未能导入，见审核结果" if n else "已从工作簿导入；请另存为项目文件"
             if getattr(loaded.imported, "unit", "万元") == "元":
                 message += "。工作簿金额单位为元：已按元精确核对，表中换算为万元（四舍五入到 0.01 万元）"

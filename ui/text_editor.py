@@ -1,9 +1,13 @@
 """One section's editor: the text with its figures marked, a tooltip and a one-click fix.
 
-Marks are extra selections, so they never touch the text or its undo history: a figure the
-checker verified gets a faint underline; a wrong one a wavy underline and a tint in its
+Marks are extra selections, so they never touch the text: a figure the checker verified gets a
+faint underline; a wrong one a wavy underline and a tint in its
 severity's colour, with the expected value in its tooltip and "改为 …" in the context menu;
 placeholders 【……】 a yellow background.
+
+The editor keeps no undo history of its own: every change of the text is a step of the project's
+undo stack (ui.controller), so Ctrl+Z here is the window's 撤销, asked for with ``undoRequested``
+when no window action takes the key.
 
 Offsets: the checker counts Python characters (code points), Qt counts UTF-16 units; they differ
 only after a character outside the BMP (rare CJK extensions, emoji), and ``QtOffsets`` converts.
@@ -14,7 +18,7 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from checks.finding import Finding, Severity
@@ -65,12 +69,15 @@ class SectionEditor(QPlainTextEdit):
     """The editor of one section; ``fixRequested(finding)`` when the user picks a fix."""
 
     fixRequested = Signal(object)
+    undoRequested = Signal()
+    redoRequested = Signal()
 
     def __init__(self, section: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.section = section
         self.findings: list[Finding] = []
         self.verified: list[tuple[int, int]] = []
+        self.setUndoRedoEnabled(False)  # the project's undo stack holds every change of the text
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(False)
         self.setPlaceholderText("在此输入本部分文字，或用“生成初稿”“导入文本”填写。")
@@ -137,9 +144,26 @@ class SectionEditor(QPlainTextEdit):
         i = QtOffsets(self.toPlainText()).to_py(qt_position)
         return any(a <= i <= b for a, b in self.verified)
 
+    # ---------------------------------------------------------------- undo is the project's
+    def undo(self) -> None:
+        self.undoRequested.emit()
+
+    def redo(self) -> None:
+        self.redoRequested.emit()
+
+    def keyPressEvent(self, e) -> None:
+        if e.matches(QKeySequence.StandardKey.Undo):
+            self.undoRequested.emit()
+        elif e.matches(QKeySequence.StandardKey.Redo) or QKeySequence(e.keyCombination()) == QKeySequence("Ctrl+Y"):
+            self.redoRequested.emit()
+        else:
+            super().keyPressEvent(e)
+
     # ---------------------------------------------------------------- tooltip and menu
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ToolTip:
+        if e.type() == QEvent.Type.ShortcutOverride and _undo_key(e):
+            e.ignore()  # the window's 撤销/重做 take it (the project's steps); without one, keyPressEvent
+            return True
             cursor = self.cursorForPosition(e.pos())
             found = self.findings_at(cursor.position())
             if found:
@@ -170,22 +194,6 @@ class SectionEditor(QPlainTextEdit):
         action.triggered.connect(lambda _checked=False, f=f: self.fixRequested.emit(f))
         return action
 
-    def apply_fix(self, f: Finding) -> bool:
-        """Replace the finding's span by its expected value, if the text there is still as found."""
-        loc = f.locations[0]
-        text = self.toPlainText()
-        if not isinstance(f.expected, str) or loc.start is None or loc.end is None:
-            return False
-        if text[loc.start : loc.end] != loc.text:
-            return False
-        offsets = QtOffsets(text)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(offsets.to_qt(loc.start))
-        cursor.setPosition(offsets.to_qt(loc.end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(f.expected)
-        self.setTextCursor(cursor)
-        return True
-
     def select_span(self, start: int, end: int) -> None:
         offsets = QtOffsets(self.toPlainText())
         cursor = self.textCursor()
@@ -194,6 +202,14 @@ class SectionEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _undo_key(e) -> bool:
+    return (
+        e.matches(QKeySequence.StandardKey.Undo)
+        or e.matches(QKeySequence.StandardKey.Redo)
+        or QKeySequence(e.keyCombination()) == QKeySequence("Ctrl+Y")
+    )
 
 
 def tooltip_html(findings: list[Finding]) -> str:

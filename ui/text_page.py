@@ -1,22 +1,22 @@
-"""情况说明 page: one editor per section, checked as the user types, drafted from the data.
+"""情况说明 page: one editor per section; it shows the text and its marks, and edits it.
 
-    page = TextPage(project, on_findings=panel_callback)   # or connect page.findingsChanged
-    page.data_changed()        # after a cell or the supplementary data changed
-    page.focus_location(loc)   # show a text finding's span
-    page.set_project(project)  # another project was opened
+    page = TextPage(ctl)        # ui.controller.ProjectController: the project, its checker, its undo
+    page.focus_location(loc)    # show a text finding's span
+    page.draft("empty")         # 生成初稿 (one undo step)
 
-The page owns a checks.text.TextSession. Typing re-reads only the section typed in, a moment
-after the last keystroke; the findings of the whole text go to ``findingsChanged`` (and the
-callback) so the window's findings panel lists them with the tables'. ``textEdited(section)``
-tells the window the project changed. Drafted sentences follow the data (checks.text.draft.refresh)
-when ``data_changed`` is called, unless the user has rewritten them.
+Everything that changes the text goes through the controller as an undo step (typing, a draft,
+an import, a corrected figure; the drafted sentences that follow the data are part of the data's
+step), and the findings, verified figures and coverage are the controller's checker's: the page
+computes none. It repaints a section when the controller says its text (``textChanged``) or its
+marks (``marksChanged``) changed; the editors keep no undo history of their own (Ctrl+Z is the
+project's).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,43 +36,34 @@ from PySide6.QtWidgets import (
 )
 
 from checks.finding import SEVERITIES, Finding, Location, Severity, count_by_severity
-from checks.text import TextSession, split_sections
+from checks.text import split_sections
 from checks.text.docfile import FILE_FILTER, TextFileError, read_document
-from checks.text.draft import apply_draft, refresh
 from checks.text.split import document_sections
 from model.inputs import name_of
 from model.project import Project
 from model.sections import all_sections
-from model.text_clean import MAX_DOCUMENT_CHARS, clean, is_clean, removed_note
+from model.text_clean import clean
+from ui.controller import ProjectController
 from ui.text_editor import SectionEditor, replace_text
 from ui.text_style import SEVERITY_LINE
 
-RECHECK_MS = 150  # after the last keystroke: typing stays fluid, marks follow within a blink
 SID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class TextPage(QWidget):
-    findingsChanged = Signal(list)  # list[Finding]: the text's findings after each re-check
-    textEdited = Signal(str)  # section id whose text changed (typed, fixed, imported, drafted)
-
-    def __init__(
-        self,
-        project: Project,
-        on_findings: Callable[[list[Finding]], None] | None = None,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, ctl: ProjectController, parent: QWidget | None = None):
         super().__init__(parent)
-        self._on_findings = on_findings
-        self._pending: set[str] = set()
+        self.ctl = ctl
         self._stale: set[str] = set()
         self._muted = False
         self.editors: dict[str, SectionEditor] = {}
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(RECHECK_MS)
-        self._timer.timeout.connect(self.recheck)
         self._build()
-        self.set_project(project)
+        self.places.setCurrentIndex(max(0, self.places.findData(ctl.draft_places)))
+        self.places.currentIndexChanged.connect(lambda _i: setattr(ctl, "draft_places", self.places.currentData()))
+        ctl.textChanged.connect(self._text_changed)
+        ctl.marksChanged.connect(self._marks_changed)
+        ctl.projectReplaced.connect(self.set_project)
+        self.set_project()
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
@@ -142,9 +133,10 @@ class TextPage(QWidget):
         self.addAction(fix)
 
     # ---------------------------------------------------------------- project
-    def set_project(self, project: Project) -> None:
-        self.project = project
-        self.session = TextSession(project)
+    def set_project(self, project: Project | None = None) -> None:
+        """Build the editors for the controller's project (another one was opened, or the variant
+        changed: it has its own sections)."""
+        project = self.ctl.project
         self._muted = True
         try:
             self.sections.clear()
@@ -160,6 +152,8 @@ class TextPage(QWidget):
                 editor.setPlainText(project.text.get(s.id, ""))
                 editor.textChanged.connect(lambda sid=s.id: self._typed(sid))
                 editor.fixRequested.connect(self.fix)
+                editor.undoRequested.connect(self.ctl.undo_stack.undo)
+                editor.redoRequested.connect(self.ctl.undo_stack.redo)
                 self.editors[s.id] = editor
                 self.stack.addWidget(editor)
                 self.titles[s.id] = s.title
@@ -170,7 +164,11 @@ class TextPage(QWidget):
             self._muted = False
         self._stale = set(self.editors)
         self.sections.setCurrentRow(self._first_row())
-        self._publish()
+        self._marks_changed(None)
+
+    @property
+    def project(self) -> Project:
+        return self.ctl.project
 
     def _first_row(self) -> int:
         ids = list(self.editors)
@@ -189,25 +187,18 @@ class TextPage(QWidget):
         self._paint(sid)
         self._update_status()
 
-    # ---------------------------------------------------------------- typing and checking
+    # ---------------------------------------------------------------- typing, and what the controller says
     def _typed(self, sid: str) -> None:
         if self._muted:
             return
         editor = self.editors[sid]
-        text = editor.toPlainText()
-        others = sum(len(v) for k, v in self.project.text.items() if k != sid)
-        if others + len(text) > MAX_DOCUMENT_CHARS:  # a project beyond it would not open again
-            self._quietly(editor.undo)
-            self.status.setText(f"情况说明最多 {MAX_DOCUMENT_CHARS} 个字符，这次输入或粘贴未被接受。")
-            return
-        if not is_clean(text):  # pasted from elsewhere: what no Word file can hold goes
-            self.status.setText(removed_note("粘贴的文字", text) + "。")
-            text = clean(text)
-            self._quietly(lambda: replace_text(editor, text))
-        self.project.text[sid] = text
-        self._pending.add(sid)
-        self._timer.start()
-        self.textEdited.emit(sid)
+        stored, note = self.ctl.set_text(sid, editor.toPlainText())
+        if note:
+            self.status.setText(note)
+        if stored is None:  # refused: the editor shows again what the project holds
+            self._quietly(lambda: replace_text(editor, self.project.text.get(sid, "")))
+        elif stored != editor.toPlainText():
+            self._quietly(lambda: replace_text(editor, stored))
 
     def _quietly(self, change: Callable[[], object]) -> None:
         self._muted = True
@@ -216,60 +207,31 @@ class TextPage(QWidget):
         finally:
             self._muted = False
 
-    def recheck(self) -> None:
-        """Re-read the sections edited since the last check (the timer calls this)."""
-        self._timer.stop()
-        pending, self._pending = self._pending, set()
-        for sid in pending:
-            self.session.section_changed(sid)
-        if pending:
-            self._publish()
-
-    def data_changed(self) -> list[str]:
-        """After the tables or the supplementary data changed: drafted sentences follow the data,
-        then every figure is judged again. Returns the sections whose text the draft rewrote."""
-        changed = refresh(self.project, self.places.currentData())
-        self._load(changed)
-        self.session.data_changed()
-        for sid in changed:
-            self.session.section_changed(sid)
-        self._publish()
-        return changed
-
-    def reload(self) -> None:
-        """project.text was changed from outside the page (undo in the window, another tool)."""
-        self._load([sid for sid in self.editors if self.editors[sid].toPlainText() != self.project.text.get(sid, "")])
-        self.session.rebuild()
-        self._publish()
-
-    def _load(self, sids: list[str]) -> None:
-        """Show in the editors what project.text now holds for these sections (one undo step each)."""
+    def _text_changed(self, sids: set[str]) -> None:
+        """project.text changed (undo, redo, a draft, an import, a fix): the editors show it."""
         for sid in sids:
             editor = self.editors.get(sid)
-            if editor is None:
-                continue
-            self._muted = True
-            try:
-                replace_text(editor, self.project.text.get(sid, ""))
-            finally:
-                self._muted = False
-            self.textEdited.emit(sid)
+            text = self.project.text.get(sid, "")
+            if editor is not None and editor.toPlainText() != text:
+                self._quietly(lambda editor=editor, text=text: replace_text(editor, text))
+        self._update_list()
 
-    def _publish(self) -> None:
-        self._stale = set(self.editors)
+    def _marks_changed(self, sids: set[str] | None) -> None:
+        """The checker judged the text again: repaint the sections whose marks changed."""
+        self._stale |= set(self.editors) if sids is None else set(sids) & set(self.editors)
         self._paint(self.current_section())
         self._update_list()
         self._update_status()
-        findings = self.findings()
-        self.findingsChanged.emit(findings)
-        if self._on_findings is not None:
-            self._on_findings(findings)
+
+    def recheck(self) -> None:
+        """Judge the text now (the controller does it a moment after the last keystroke)."""
+        self.ctl.settle()
 
     def _paint(self, sid: str) -> None:
         if sid not in self._stale:
             return
         self._stale.discard(sid)
-        self.editors[sid].set_marks(self.session.findings(), self.session.verified_spans(sid))
+        self.editors[sid].set_marks(self.findings(), self.ctl.checker.verified_spans(sid))
 
     def _update_list(self) -> None:
         counts = self._counts()
@@ -294,16 +256,16 @@ class TextPage(QWidget):
 
     def _counts(self) -> dict[str, dict[Severity, int]]:
         by_section: dict[str, list[Finding]] = {}
-        for f in self.session.findings():
+        for f in self.findings():
             by_section.setdefault(f.locations[0].section or "", []).append(f)
         return {sid: count_by_severity(found) for sid, found in by_section.items()}
 
     def _update_status(self) -> None:
-        cov = self.session.coverage()
-        self.coverage_label.setText(f"已核对 {cov.verified} / {cov.found} 个数字")
+        cov = self.coverage()
+        self.coverage_label.setText(f"已核对 {cov.verified} / {cov.found} 个数字" if cov is not None else "")
         sid = self.current_section()
         c = self._counts().get(sid, {})
-        spans = self.session.verified_spans(sid)
+        spans = self.ctl.checker.verified_spans(sid)
         parts = [f"{s.label} {c[s]}" for s in SEVERITIES if c.get(s)]
         problems = "，".join(parts) if parts else "未发现问题"
         self.status.setText(
@@ -313,16 +275,17 @@ class TextPage(QWidget):
 
     # ---------------------------------------------------------------- results and navigation
     def findings(self) -> list[Finding]:
-        return list(self.session.findings())
+        """The 情况说明's findings, as the checker has them now."""
+        return [f for f in self.ctl.findings() if f.locations and f.locations[0].section is not None]
 
     def coverage(self):
-        return self.session.coverage()
+        return self.ctl.checker.coverage()
 
     def focus_location(self, loc: Location) -> bool:
         """Show the section and select the span of a text finding."""
         if loc.section is None or loc.section not in self.editors:
             return False
-        self.recheck()
+        self.ctl.settle()
         rows = [self.sections.item(r).data(SID_ROLE) for r in range(self.sections.count())]
         self.sections.setCurrentRow(rows.index(loc.section))
         editor = self.editors[loc.section]
@@ -331,38 +294,33 @@ class TextPage(QWidget):
         return True
 
     def fix(self, f: Finding) -> bool:
-        """Replace a finding's span by the expected value and check again at once."""
+        """Replace a finding's span by the expected value (one undo step) and check again at once."""
         sid = f.locations[0].section
-        if sid not in self.editors:
+        if sid not in self.editors or not self.ctl.fix_text(f):
             return False
-        self.recheck()  # the finding must describe the text as it stands
-        current = [g for g in self.session.findings() if g.key == f.key]
-        if not current or not self.editors[sid].apply_fix(current[0]):
-            return False
-        self.recheck()
+        loc = f.locations[0]
+        editor = self.editors[sid]
+        if loc.start is not None and isinstance(f.expected, str):
+            editor.select_span(loc.start, loc.start + len(f.expected))
         return True
 
     def fix_at_cursor(self) -> bool:
         editor = self.editors[self.current_section()]
-        self.recheck()
+        self.ctl.settle()
         found = [f for f in editor.findings_at(editor.textCursor().position()) if isinstance(f.expected, str)]
         return self.fix(found[0]) if found else False
 
     # ---------------------------------------------------------------- drafting
     def draft(self, mode: str = "all") -> list[str]:
         """Draft sections from the data: "all", "empty" (only sections without text) or "current"."""
-        self.recheck()
         ids = list(self.editors)
         if mode == "empty":
             ids = [sid for sid in ids if not self.project.text.get(sid, "").strip()]
         elif mode == "current":
             ids = [self.current_section()]
-        done = apply_draft(self.project, ids, self.places.currentData())
-        self._load(done)
-        for sid in done:
-            self.session.section_changed(sid)
-        self._publish()
-        return done
+        done = self.ctl.draft(ids, self.places.currentData())
+        self.ctl.settle()
+        return [sid for sid in self.editors if sid in done]
 
     def ask_draft(self, mode: str) -> None:
         ids = list(self.editors) if mode == "all" else [self.current_section()] if mode == "current" else []
@@ -372,7 +330,7 @@ class TextPage(QWidget):
             answer = QMessageBox.question(
                 self,
                 "生成初稿",
-                f"{names} 已有文字，生成初稿会替换这些文字（可在各部分用 Ctrl+Z 撤销）。\n\n"
+                f"{names} 已有文字，生成初稿会替换这些文字（可用 Ctrl+Z 撤销）。\n\n"
                 "选“是”替换全部；选“否”只为空白部分生成初稿。",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.No,
@@ -387,20 +345,14 @@ class TextPage(QWidget):
     def import_text(self, text: str, found: dict[str, str] | None = None) -> list[str]:
         """Put a document's sections into the editors; a text without headings goes to the
         current section. Returns the sections filled."""
-        self.recheck()
         text = clean(text)
         if found is None:
             found = split_sections(text, self.project.meta.variant)
         if not found:
             found = {self.current_section(): text.strip()}
-        for sid, body in found.items():
-            self.project.text[sid] = body
-            self.project.drafts.pop(sid, None)  # imported text is the user's, not a draft
+        self.ctl.replace_texts({sid: body for sid, body in found.items() if sid in self.editors}, "导入情况说明")
+        self.ctl.settle()
         filled = [sid for sid in self.editors if sid in found]
-        self._load(filled)
-        for sid in filled:
-            self.session.section_changed(sid)
-        self._publish()
         if filled:
             rows = list(self.editors)
             self.sections.setCurrentRow(rows.index(filled[0]))

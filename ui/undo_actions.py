@@ -1,8 +1,9 @@
 """The window's 撤销/重做: the project's undo stack, or the text being typed where the focus is.
 
-The 情况说明 editors and the one-line fields keep their own undo history (Ctrl+Z there undoes
-typing). The menu and toolbar entries follow the focus, so they never undo a table edit while the
-user looks at a text, and always say what they will undo.
+A one-line field keeps its own undo history while it is being typed in (Ctrl+Z there undoes
+typing); the menu and toolbar entries follow the focus, so they never undo a table edit while the
+user types in a field, and always say what they will undo. The 情况说明 editors keep none: their
+typing is the project's step (ui.controller), undone in order with the others.
 """
 
 from __future__ import annotations
@@ -51,7 +52,12 @@ class UndoActions(QObject):
     def text_target(self) -> TextWidget | None:
         """The editable text widget of this window that has the focus and its own history."""
         w = QApplication.focusWidget()
-        if isinstance(w, QPlainTextEdit) and not w.isReadOnly() and self.window.isAncestorOf(w):
+        if (
+            isinstance(w, QPlainTextEdit)
+            and w.isUndoRedoEnabled()  # an editor whose changes are the project's steps is not
+            and not w.isReadOnly()
+            and self.window.isAncestorOf(w)
+        ):
             return w
         # A field whose typing was committed has no history left: the project's step is meant.
         if (
