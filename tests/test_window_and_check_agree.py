@@ -62,7 +62,9 @@ def test_a_sample_gives_the_same_findings_in_the_window_and_in_check(window, tmp
     path = opened(window, sample, tmp_path)
     shown = window_json(window)
     assert shown == check_json(path)
-    assert any("section" in f["locations"][0] for f in shown) == any(v.strip() for v in window.ctl.project.text.values())
+    assert any("section" in f["locations"][0] for f in shown) == any(
+        v.strip() for v in window.ctl.project.text.values()
+    )
 
 
 def test_a_text_read_from_a_file_is_judged_alike(window, tmp_path):

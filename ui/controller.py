@@ -98,17 +98,17 @@ class ProjectController(QObject):
         self.timer.timeout.connect(self.write_recovery)
         if recovery:
             self.timer.start()
-        self._text_timer = self._single_shot(RECHECK_MS)
-        self._idle_timer = self._single_shot(IDLE_MS)
+        self._text_timer = self._single_shot(RECHECK_MS, self._judge)
+        self._idle_timer = self._single_shot(IDLE_MS, self.settle)
         self.project: Project
         self.checker: Checker
         self._install(project or Project())
 
-    def _single_shot(self, ms: int) -> QTimer:
+    def _single_shot(self, ms: int, slot) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(ms)
-        timer.timeout.connect(self.settle)
+        timer.timeout.connect(slot)
         return timer
 
     # ---------------------------------------------------------------- state
@@ -397,6 +397,7 @@ class ProjectController(QObject):
         others = sum(len(v) for k, v in self.project.text.items() if k != sid)
         if others + len(text) > MAX_DOCUMENT_CHARS:  # a project beyond it would not open again
             return None, f"情况说明最多 {MAX_DOCUMENT_CHARS} 个字符，这次输入或粘贴未被接受。"
+        self._follow_data()  # the drafts follow the figures first, as part of the step that changed them
         note = ""
         if not is_clean(text):  # pasted from elsewhere: what no Word file can hold goes
             note = removed_note("粘贴的文字", text) + "。"
@@ -410,6 +411,7 @@ class ProjectController(QObject):
     def replace_texts(self, texts: dict[str, str], what: str, keep_drafts: bool = False) -> list[str]:
         """Whole sections replaced (an imported document, a corrected figure): one undo step. An
         imported section is the user's own text, no longer a draft bound to the data."""
+        self._follow_data()
         changes = {}
         for sid, text in texts.items():
             old = step.text_state(self.project, sid)
@@ -466,12 +468,19 @@ class ProjectController(QObject):
     def settle(self) -> None:
         """What the user pauses for, done now: the drafted sentences follow the data, and the text
         is judged against the data and text as they stand (a save, an export, the text page shown)."""
-        self._text_timer.stop()
         self._idle_timer.stop()
+        self._follow_data()
+        self._judge()
+
+    def _judge(self) -> None:
+        """The text judged again (a moment after typing in it): the checker's delta, applied."""
+        self._text_timer.stop()
+        self._apply_delta(self.checker.settle())
+
+    def _follow_data(self) -> None:
         if self._redraft_due:
             self._redraft_due = False
             self._redraft()
-        self._apply_delta(self.checker.settle())
 
     def _redraft(self) -> None:
         """Rewrite the drafted sentences still bound to the data, as part of the step that changed
