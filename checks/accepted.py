@@ -94,11 +94,11 @@ def accepted_values(findings: Iterable[Finding], project: Project) -> Accepted:
     return Accepted({k: tuple(v) for k, v in found.items()})
 
 
-def sum_of_parts(f: Finding, values: list[Decimal | None]) -> Decimal | None:
+def sum_of_parts(f: Finding, values: Iterable[Decimal | None]) -> Decimal | None:
     """What the first cell of a failing sum (a total, or one side of an identity) may mean: the sum
     its parts give (the finding's expected value), when some part holds a figure; parts that hold
     nothing add up to no value of the total's. ``values``: what the finding's other places hold
-    (``value_at``). The table checks accept it for a total that fails its own sum (checks.engine)."""
+    (``value_at``; looked at only up to the first that holds a figure). The table checks accept it for a total that fails its own sum (checks.engine)."""
     if not _is_equality(f) or not any(v is not None for v in values):
         return None
     return _decimal(f.expected)

@@ -41,7 +41,8 @@ class Check:
 
     rule: str
     deps: tuple[Dep, ...]
-    total: bool = False
+    total = False
+    accepts_alternatives = True  # a failing check tries what a failing total may also mean (not Custom)
 
     def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
         raise NotImplementedError
@@ -115,12 +116,15 @@ def _sum_finding(
 class CellSum(Check):
     """parent = Σ ±terms (a printed formula or an identity across tables)."""
 
-    __slots__ = ("parent", "terms", "right", "total")
+    __slots__ = ("parent", "terms", "right")
 
     def __init__(self, rule: str, parent: Ref, terms: Sequence[tuple[int, Ref]], right: str | None = None):
         self.rule, self.parent, self.terms, self.right = rule, parent, tuple(terms), right
         self.deps = ((parent.t, parent.key), *((r.t, r.key) for _s, r in self.terms))
-        self.total = rule in TOTAL_RULES and all(s > 0 and r.t == parent.t for s, r in self.terms)
+
+    @property
+    def total(self) -> bool:  # asked only of failing checks: worked out then, not for thousands at build
+        return self.rule in TOTAL_RULES and all(s > 0 and r.t == self.parent.t for s, r in self.terms)
 
     def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
         pv = get(self.parent.row, self.parent.col)
@@ -164,12 +168,15 @@ class CellSum(Check):
 class RowFormula(Check):
     """A column formula on one row: col target = Σ ±cols (02: 1 = 2+…+7)."""
 
-    __slots__ = ("t", "row", "target", "terms", "right", "total")
+    __slots__ = ("t", "row", "target", "terms", "right")
 
     def __init__(self, rule: str, t: T, row: Row, target: int, terms: Sequence[tuple[int, int]], right: str):
         self.rule, self.t, self.row, self.target, self.terms, self.right = rule, t, row, target, terms, right
         self.deps = ((t, row.key),)
-        self.total = rule in TOTAL_RULES and all(s > 0 for s, _c in terms)
+
+    @property
+    def total(self) -> bool:
+        return self.rule in TOTAL_RULES and all(s > 0 for s, _c in self.terms)
 
     def evaluate(self, ctx: Ctx) -> Sequence[Finding]:
         row = self.row
@@ -331,6 +338,8 @@ class Custom(Check):
     """Anything else: a function of the context returning findings, with declared dependencies."""
 
     __slots__ = ("fn",)
+
+    accepts_alternatives = False  # reads the printed figures: nothing to run again when they change
 
     def __init__(self, rule: str, deps: Iterable[Dep], fn: Callable[[Ctx], Sequence[Finding]]):
         self.rule, self.deps, self.fn = rule, tuple(deps), fn

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from checks.accepted import sum_of_parts, value_at
+from checks.accepted import sum_of_parts
 from checks.check_kinds import Check
 from checks.context import SUPP, Cell, Ctx, Dep
 from checks.finding import Finding, Location, SeverityCounts, count_by_severity
@@ -90,14 +90,15 @@ class CheckSession:
                     ids.append(i)
         self.checks, self.static, self.index = checks, static, index
         self.results: list[Sequence[Finding]] = [c.evaluate(ctx) for c in checks]
+        self._totals: dict[int, bool] = {}  # check → whether it defines a total (asked when needed)
         self._alts_by_check: dict[int, dict[Cell, Decimal]] = {}
         self._alt_sources: dict[Cell, dict[int, Decimal]] = {}
-        moved: set[Cell] = set()
+        gained: set[Cell] = set()
         for i, found in enumerate(self.results):
-            if found and checks[i].total:
-                moved |= self._note_alternatives(i, found)
-        if moved:
-            for i in self._readers(moved):
+            if found and self._total(i):
+                self._note_alternatives(i, found, gained, gained)
+        for i in self._readers(gained):  # only a check that fails can be silenced
+            if self.results[i]:
                 self.results[i] = checks[i].evaluate(ctx)
         self.invalid: dict[tuple[str, str], list[Finding]] = {}
         for t, table in self.project.tables.items():
@@ -138,32 +139,47 @@ class CheckSession:
         return self._reevaluate(self.index.get(("note", str(t)), ()))
 
     def _reevaluate(self, ids: Iterable[int]) -> Delta:
+        """Run these checks: the totals first (they read printed figures only), then the others,
+        with the checks reading a total whose alternatives changed (a value it gained can only
+        silence a check that fails; one it lost can make any reader fail again)."""
         delta = Delta()
-        moved = self._run(ids, delta)
-        if moved:
-            self._run(self._readers(moved), delta)
+        totals, others = [], []
+        for i in ids:
+            (totals if self._total(i) else others).append(i)
+        gained: set[Cell] = set()
+        lost: set[Cell] = set()
+        self._run(totals, delta, gained, lost)
+        if gained or lost:
+            results = self.results
+            others += [i for i in self._readers(gained - lost) if results[i]] + self._readers(lost)
+        self._run(dict.fromkeys(others), delta, gained, lost)
         if delta:
             self._sorted = None
         return delta
 
-    def _run(self, ids: Iterable[int], delta: Delta) -> set[Cell]:
-        """Evaluate these checks; returns the totals whose alternatives changed."""
+    def _total(self, i: int) -> bool:
+        known = self._totals.get(i)
+        if known is None:
+            known = self._totals[i] = self.checks[i].total
+        return known
+
+    def _run(self, ids: Iterable[int], delta: Delta, gained: set[Cell], lost: set[Cell]) -> None:
+        """Evaluate these checks; the totals whose alternatives grew, or lost a value, are added
+        to ``gained`` and ``lost``."""
         ctx, checks, results = self.ctx, self.checks, self.results
-        moved: set[Cell] = set()
         for i in ids:
             new = checks[i].evaluate(ctx)
             old = results[i]
             if old or new:
                 results[i] = new
                 _diff(old, new, delta)
-                if checks[i].total:
-                    moved |= self._note_alternatives(i, new)
-        return moved
+                if self._total(i):
+                    self._note_alternatives(i, new, gained, lost)
 
     # ---------------------------------------------------------------- alternatives
-    def _note_alternatives(self, i: int, found: Sequence[Finding]) -> set[Cell]:
-        """Record what the totals check ``i`` finds failing may also mean; returns the cells
-        whose alternatives changed."""
+    def _note_alternatives(self, i: int, found: Sequence[Finding], gained: set[Cell], lost: set[Cell]) -> None:
+        """Record what the totals check ``i`` finds failing may also mean; the cells whose
+        alternatives changed go to ``gained`` (values added only) or ``lost``."""
         new: dict[Cell, Decimal] = {}
         for f in found:
             alt = self._sum_of_parts(f)
@@ -173,10 +189,10 @@ class CheckSession:
         if new:
             self._alts_by_check[i] = new
         if old == new:
-            return set()
-        moved = set(old) | set(new)
+            return
         alts, sources = self.ctx.alts, self._alt_sources
-        for cell in moved:
+        for cell in set(old) | set(new):
+            before = alts.get(cell, ())
             by = sources.setdefault(cell, {})
             by.pop(i, None)
             if cell in new:
@@ -186,7 +202,11 @@ class CheckSession:
             else:
                 del sources[cell]
                 alts.pop(cell, None)
-        return moved
+            after = alts.get(cell, ())
+            if any(v not in after for v in before):
+                lost.add(cell)
+            elif after != before:
+                gained.add(cell)
 
     def _sum_of_parts(self, f: Finding) -> tuple[Cell, Decimal] | None:
         """A failing total's finding: (the total, the sum of its parts), when some part holds a
@@ -194,15 +214,23 @@ class CheckSession:
         total = f.locations[0]
         if total.table is None or total.row is None or total.col is None:
             return None
-        value = sum_of_parts(f, [value_at(self.project, loc) for loc in f.locations[1:]])
+        rows = self.ctx.rows  # what value_at reads, by the context's index of rows
+
+        def values():
+            for loc in f.locations[1:]:
+                row = rows[loc.table].get(loc.row) if loc.table is not None else None
+                yield row.values.get(loc.col) if row is not None and loc.col is not None else None
+
+        value = sum_of_parts(f, values())
         return ((total.table, total.row, total.col), value) if value is not None else None
 
     def _readers(self, cells: Iterable[Cell]) -> list[int]:
-        """The checks other than totals that read any of these cells' rows."""
+        """The checks that read any of these cells' rows and accept alternatives (not the totals)."""
         ids: dict[int, None] = {}
         for t, key, _col in cells:
             ids.update(dict.fromkeys(self.index.get((t, key), ())))
-        return [i for i in ids if not self.checks[i].total]
+        checks = self.checks
+        return [i for i in ids if checks[i].accepts_alternatives and not self._total(i)]
 
     def _invalid_findings(self, t: T, row: Row) -> list[Finding]:
         return unparsed_cells(self.ctx, t, row)

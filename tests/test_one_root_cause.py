@@ -4,10 +4,13 @@ find an inconsistency that neither value explains."""
 
 from decimal import Decimal as D
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from checks.engine import CheckSession, run_checks
 from checks.finding import Severity
 from model.layout import T
-from model.project import TOTAL
+from model.project import TOTAL, set_cell_text
 from tests.support.rule_cases import consistent
 from tests.test_engine_incremental import snapshot
 
@@ -83,3 +86,41 @@ def test_the_silenced_checks_speak_again_when_the_total_is_put_right_incremental
     delta = session.cell_changed(G, TOTAL)
     assert snapshot(session.findings()) == snapshot(CheckSession(p).findings())
     assert {f.rule for f in delta.removed} >= {"H202"} and "X307" in {f.rule for f in session.findings()}
+
+
+# Totals, the rows they add up and the cells other tables compare them with: edits here make
+# alternatives appear, change and go, and the incremental path must still equal a full check.
+_BASE = consistent()
+_CELLS = [
+    (t, row.key, col)
+    for t in (G, F, EX, B, T.SUMMARY)
+    for row in _BASE.tables[t].rows
+    if row.key == TOTAL or len(row.code) == 3 or t in (F, T.SUMMARY) or row.key.endswith("total")
+    for col in row.values
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_CELLS), st.sampled_from(["", "0.00", "+1", "-0.01", "+0.01", "same"])),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_alternatives_incremental_equals_full(edit_list):
+    p = _BASE.model_copy(deep=True)
+    for table in p.tables.values():
+        table.touch()
+    session = CheckSession(p)
+    for (t, key, col), how in edit_list:
+        row = p.tables[t].row(key)
+        old = _BASE.tables[t].row(key).values.get(col)
+        if how in ("", "0.00"):
+            set_cell_text(row, col, how)
+        elif how == "same":
+            row.values[col] = old
+        else:
+            row.values[col] = (old or D(0)) + D(how)
+        session.cell_changed(t, key)
+        assert snapshot(session.findings()) == snapshot(CheckSession(p).findings())
