@@ -3,10 +3,7 @@ everything else the import noticed becomes one finding here, in the order it was
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
-
-from checks.finding import Finding, Location, Severity
+from checks.finding import Finding, Location
 from checks.rules.registry import IMPORT, RULES, E, W, rule
 from checks.where import sheet_cell
 
@@ -41,21 +38,4 @@ def import_findings(imported) -> list[Finding]:
         (not_imported if issue.level == "error" else worth_a_look)(issue, i)
         for i, issue in enumerate(imported.issues)
         if not issue.placed
-    ]
-
-
-def exact_findings(imported, shown: Sequence[Finding]) -> list[Finding]:
-    """For a workbook in 元 opened in the window (which shows and checks it in 万元): the 错误 its
-    sums have in 元, to the fen, that the 万元 figures hide by rounding. ``shown``: what the window's
-    own checks of the 万元 figures report."""
-    exact = getattr(imported, "exact", None)
-    if exact is None:
-        return []
-    from checks.engine import run_checks
-
-    seen = {f.key for f in shown if f.severity is Severity.ERROR}
-    return [
-        replace(f, message=f"按工作簿的元核对（金额单位：元）：{f.message}")
-        for f in run_checks(exact)
-        if f.severity is Severity.ERROR and f.key not in seen
     ]
