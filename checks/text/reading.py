@@ -41,7 +41,7 @@ from model.sections import BASE_VARIANT
 from model.sections import section as section_of
 
 FIGURE = re.compile(
-    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\d.])(?<!\d,)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<unit>万元|亿元|千元|元|%|人次|人|辆|台|个|年度|年|月|日)?"
 )
 _THRESHOLD_AFTER = re.compile(r"(?:\(含\))?(?:以上|以下|以内|及以上)")
@@ -65,6 +65,7 @@ _FILLER = re.compile(
     r"调整后|预算调整后?|(?:年初|全年)?预算(?:数|金额)?|(?:支出)?决算(?:数)?|实际(?:执行|支出)?(?:数|金额)?|"
     r"执行(?:数|金额)?|支出|收入|金额|资金|总额|合计|共计|"
     r"【[^】]*】(?:万元|%|个|人次|人|辆)?|"  # the draft's placeholders stand for words still to come
+    r"\(以[^()\d]{1,8}为准\)|"  # "政府采购金额(以合同签订为准)为": the basis the figure is counted on
     r"(?:从)?评价情况(?:来)?看|其中|(?:绩效)?自评(?:综述)?|项目|开展|均为|分别为|各|共|计|为|是|达到?|约|了|的|比|较|与|同|"
     rf"{_CHANGE_WORDS}|[,:;。、()\"'\s\-]|[①-⑳]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d)"
 )
@@ -513,7 +514,12 @@ _DENOMINATORS = (
     (re.compile(r'"?三公"?经费(?:支出)?(?:合计|总额)?'), "three.total"),
 )
 # "占 89.5%" with nothing named: the share of what the section explains.
-_DEFAULT_DENOMINATOR = {"income": "income_total", "expense": "expense_total", "general": "general_expense"}
+_DEFAULT_DENOMINATOR = {
+    "income": "income_total",
+    "expense": "expense_total",
+    "general": "general_expense",
+    "three": "three.total",
+}
 
 
 def _denominator(phrase: str, topic: str) -> str | None:

@@ -35,10 +35,10 @@ def _d(cents: int) -> Decimal:
     return (Decimal(cents) / 100).quantize(Decimal("0.01"))
 
 
-def _pick_items(rng: random.Random, n_items: int) -> list[str]:
+def _pick_items(rng: random.Random, n_items: int, extra: tuple[str, ...] = ()) -> list[str]:
     classes = {c for c, _n in CLASSES}
     pool = [s.code for s in functional_catalog().subjects() if len(s.code) == 7 and s.code[:3] in classes]
-    chosen = set(ANCHORS)
+    chosen = {*ANCHORS, *extra}
     rest = [c for c in pool if c not in chosen]
     rng.shuffle(rest)
     chosen.update(rest[: max(0, n_items - len(chosen))])
@@ -53,11 +53,13 @@ def synthetic_project(
     year: int = 2024,
     department: str = "示例区委办公室",
     with_fund: bool = True,
+    extra_items: tuple[str, ...] = (),
 ) -> Project:
-    """A consistent department with ``n_items`` 项 subjects (plus their 款 and 类 rows)."""
+    """A consistent department with ``n_items`` 项 subjects (plus their 款 and 类 rows), among them
+    ``extra_items``."""
     rng = random.Random(seed)
     p = new_project(department, year, variant, layout)
-    items = _pick_items(rng, n_items)
+    items = _pick_items(rng, n_items, extra_items)
     cat = functional_catalog()
     fund_items = set(rng.sample(items, k=min(2, len(items)))) if with_fund else set()
     nonfiscal_items = set(rng.sample(items, k=min(3, len(items))))
