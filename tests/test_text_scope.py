@@ -179,3 +179,14 @@ def test_a_figure_is_of_its_own_side_and_kind():
     p.text = {"十二": "截至2024年12月31日，共有车辆 6 辆，其中：执法车辆 2 台。"}
     assert _errors(p) == []
     assert D(2) != p.supplementary.assets.vehicles_total
+
+
+def test_the_same_finding_on_one_span_is_reported_once():
+    # The total fails against the items the checker ties (出国, 接待) and against the list as written:
+    # one figure, one finding.
+    text = (
+        "“三公”经费财政拨款支出决算为 40.00 万元，其中：因公出国（境）费 10.00 万元、公务接待费 5.00 万元、"
+        "培训费 3.00 万元、会议费 2.00 万元。"
+    )
+    errors = _errors(_text_only(九=text))
+    assert [(f.rule, f.locations[0].text) for f in errors] == [("T706", "40.00")]
