@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import cache, cached_property
 
 from checks.accepted import NOTHING, Accepted
 from checks.context import Ctx
@@ -249,6 +249,7 @@ _SUBJECT_TABLES = {
 }
 
 
+@cache
 def side_of(cid: str) -> str:
     """ "收入" or "支出": which side of the accounts a concept is on ("" for totals of both)."""
     if cid.partition(".")[0] in _SUBJECT_TABLES:

@@ -82,8 +82,6 @@ _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r"货物采购金额", "proc.goods"),
     (r"工程采购金额", "proc.works"),
     (r"服务采购金额", "proc.services"),
-    (r"面向(?:中小|小微)企业预留", None),
-    (r"中标或成交", None),
     (r"政府采购货物支出", "proc.goods"),
     (r"政府采购工程支出", "proc.works"),
     (r"政府采购服务支出", "proc.services"),
@@ -96,8 +94,6 @@ _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r"离休(?:人员)?", "staff.lixiu"),
     (r"退休(?:人员)?", "staff.tuixiu"),
     (r"(?:共有)?车辆", _only("assets", "assets.vehicles")),
-    (r"不含车辆", None),
-    (r"设备", None),
     (r"保有量", "assets.vehicles"),
 )
 
@@ -192,9 +188,10 @@ class TermMatcher:
         """The terms of ``text``; ``topics``: the subject the text explains, or [(from, subject)]."""
         end = len(text) if end is None else end
         marks = [(0, topics)] if isinstance(topics, str) else topics
+        single = marks[0][1] if len(marks) == 1 else None
         out: list[Term] = []
         for m in self._regex.finditer(text, start, end):
-            topic = marks[bisect_right(marks, (m.start(), "\uffff")) - 1][1]
+            topic = single if single is not None else marks[bisect_right(marks, (m.start(), "\uffff")) - 1][1]
             if m.group("cls") is not None:
                 term = self._class_term(m, topic)
                 if term is not None:
@@ -206,7 +203,7 @@ class TermMatcher:
                 out.append(Term(m.start(), m.end(), None, "narrow"))
                 continue
             cid = resolver(topic) if callable(resolver) else resolver
-            if cid in _WORDS and m.group().startswith(_WORDS[cid]) and _inside_word(text, m.start()):
+            if cid in _WORDS and _inside_word(text, m.start()) and m.group().startswith(_WORDS[cid]):
                 cid = None  # "应急车辆": a kind of vehicle, not the vehicles ("共有车辆", "单位的车辆" are)
             out.append(Term(m.start(), m.end(), cid))
         return out
