@@ -290,6 +290,10 @@ def read_section(section: str, text: str, matcher: TermMatcher, variant: str = B
             _update_subject(
                 t, fig, prev, s0, gap_terms, st, None if seen_figure else carry, scope.subject if scope else None
             )
+            if st.subject is not None and _other_side(
+                st.subject, t[gap_terms[-1].end if gap_terms else prev : fig.start]
+            ):
+                st.subject = None  # "…收入 100 万元，支出 90 万元": the 支出 is no figure of the 收入
             topic = marks[bisect_right(marks, (fig.start, "\uffff")) - 1][1]
             claim = _read_figure(t, topic, fig, prev, s0, gap_terms, st, claims)
             if not fits(claim.concept, fig):
@@ -344,21 +348,6 @@ def _in_share(t: str, term: Term, since: int) -> bool:
 
 
 def _update_subject(
-    t: str,
-    fig: Figure,
-    prev: int,
-    s0: int,
-    gap_terms: list[Term],
-    st: _SentenceState,
-    carry: str | None,
-    item_subject: str | None,
-) -> None:
-    _subject_by_gap(t, fig, prev, s0, gap_terms, st, carry, item_subject)
-    if st.subject is not None and _other_side(st.subject, t[gap_terms[-1].end if gap_terms else prev : fig.start]):
-        st.subject = None  # "…收入 100 万元，支出 90 万元": the 支出 is no figure of the 收入
-
-
-def _subject_by_gap(
     t: str,
     fig: Figure,
     prev: int,
