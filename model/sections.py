@@ -1,13 +1,18 @@
-"""The parts of the disclosure document's text (document.md), by stable id.
+"""The parts of the disclosure document (document.md), by stable id.
 
-``project.text`` maps these ids to the text the user wrote, imported or drafted. Sections 七/八/九
-of the 情况说明 swap their subjects in variant 2020 like the tables do; the ids stay the numbers
-as printed in the project's variant.
+``project.text`` maps these ids to the text the user wrote, imported or drafted. The sections of
+the 情况说明 are the template variant's (resources/templates/<id>.json, "sections"): each explains
+a subject ("general", "three", …) under the number the variant prints it at; the ids stay the
+numbers as printed in the project's variant (“三公” is 九 in variant 2023, 七 in 2020 and in the
+Shanghai template). A section may hold parts under their own headings: the Shanghai template's
+十一 其他重要事项的情况说明 holds 机关运行经费, 政府采购 and 国有资产.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from model.templates import SectionForm, chinese_ordinal, is_variant, template
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,7 +20,8 @@ class Section:
     id: str
     heading: str  # as printed, without the number
     short: str  # the name in the list of sections: "五 一般公共预算财政拨款支出", "概况·主要职能"
-    subject: str = ""  # what 一 … 十三 explain ("fund", "three"…), whichever number the variant gives it
+    subject: str = ""  # what 一 … explain ("fund", "three"…), whichever number the variant gives it
+    parts: tuple[Part, ...] = ()  # sub-parts printed under their own headings, in order
 
     @property
     def numbered(self) -> bool:
@@ -32,6 +38,24 @@ class Section:
             return f"概况·{self.heading}"
         return self.heading
 
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """The subjects it explains: its own, then its parts'."""
+        return (self.subject, *(p.subject for p in self.parts))
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A part of a section under its own heading: "（一）机关运行经费支出情况"."""
+
+    number: str  # "一": printed "（一）"
+    subject: str
+    heading: str
+
+    @property
+    def title(self) -> str:
+        return f"（{self.number}）{self.heading}"
+
 
 OVERVIEW_PREFIX = "概况."
 OVERVIEW = (
@@ -40,41 +64,27 @@ OVERVIEW = (
     Section("概况.人员", "部门人员构成", "概况·人员构成"),
 )
 
-# (subject, heading as printed, name in the list of sections) of 一 … 十三, in variant 2023's order.
-_EXPLANATION_2023 = (
-    ("total", "收入支出决算总体情况说明", "收支总体情况"),
-    ("income", "收入决算情况说明", "收入决算"),
-    ("expense", "支出决算情况说明", "支出决算"),
-    ("fiscal", "财政拨款收入支出决算总体情况说明", "财政拨款收支总体情况"),
-    ("general", "一般公共预算财政拨款支出决算情况说明", "一般公共预算财政拨款支出"),
-    ("basic", "一般公共预算财政拨款基本支出决算情况说明", "一般公共预算基本支出"),
-    ("fund", "政府性基金预算财政拨款收入支出决算情况说明", "政府性基金"),
-    ("soe", "国有资本经营预算财政拨款支出决算情况说明", "国有资本经营"),
-    ("three", "财政拨款“三公”经费支出决算情况说明", "“三公”经费"),
-    ("admin", "机关运行经费支出说明", "机关运行经费"),
-    ("procurement", "政府采购支出说明", "政府采购"),
-    ("assets", "国有资产占用情况说明", "国有资产占用"),
-    ("performance", "预算绩效情况说明", "预算绩效"),
-)
-# 2020–2022 documents put “三公” at 七 and the two funds at 八/九, like the tables.
-_THREE_2020 = ("three", "一般公共预算财政拨款“三公”经费支出决算情况说明", "“三公”经费")
-_NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三")
+_NUMERALS = tuple(chinese_ordinal(n) for n in range(1, 21))
+BASE_VARIANT = "2023"  # a template that lists no sections prints the national ones
 
 
 def explanation_sections(variant: str) -> tuple[Section, ...]:
-    """一 … 十三 of 第三部分 (情况说明), in the variant's order."""
-    parts = list(_EXPLANATION_2023)
-    if variant == "2020":
-        parts[6:9] = [_THREE_2020, parts[6], parts[7]]
-    return tuple(
-        Section(n, heading, f"{n} {short}", subject)
-        for n, (subject, heading, short) in zip(_NUMERALS, parts, strict=True)
-    )
+    """一 … of 第三部分 (情况说明), in the variant's order."""
+    forms = template(variant).sections if is_variant(variant) else ()
+    if not forms:
+        forms = template(BASE_VARIANT).sections
+    return tuple(_section(n, f) for n, f in zip(_NUMERALS, forms, strict=False))
+
+
+def _section(number: str, form: SectionForm) -> Section:
+    parts = tuple(Part(chinese_ordinal(i), p.subject, p.heading) for i, p in enumerate(form.parts, 1))
+    return Section(number, form.heading, f"{number} {form.short}", form.subject, parts)
 
 
 def subject_section(variant: str) -> dict[str, str]:
-    """subject → section id ("fund" → "七" in variant 2023, "八" in 2020)."""
-    return {s.subject: s.id for s in explanation_sections(variant)}
+    """subject → section id ("fund" → "七" in variant 2023, "八" in 2020); a part's subject → the
+    section holding it ("admin" → "十一" in the Shanghai template)."""
+    return {subject: s.id for s in explanation_sections(variant) for subject in s.subjects}
 
 
 KEY_WORK = Section("重点工作", "重点工作完成情况", "重点工作完成情况")

@@ -146,6 +146,16 @@ class TableForm:
         return tuple(out)
 
 
+@dataclass(frozen=True, slots=True)
+class SectionForm:
+    """A section of the 情况说明 as the variant prints it (model.sections numbers them)."""
+
+    subject: str  # what it explains: "total", "general", "three", … (the same in every variant)
+    heading: str  # as printed, without its number
+    short: str  # its name in the list of sections
+    parts: tuple[SectionForm, ...] = ()  # sub-parts under their own headings ("（一）机关运行经费支出情况")
+
+
 @dataclass(frozen=True, eq=False)
 class Template:
     id: str
@@ -154,6 +164,7 @@ class Template:
     classes: tuple[tuple[str, str], ...]  # function classes printed in 01 and 04: (code, name)
     breaks: dict[str, str]  # where a heading over one column breaks in print
     tables: dict[T, TableForm]
+    sections: tuple[SectionForm, ...] = ()  # 一 … of the 情况说明, in printed order
 
     def form(self, t: T) -> TableForm:
         return self.tables[t]
@@ -210,7 +221,20 @@ def _raw(variant: str, seen: tuple[str, ...] = ()) -> dict:
     tables = {k: dict(v) for k, v in base["tables"].items()}
     for k, v in data.pop("tables", {}).items():
         tables[k] = {**tables.get(k, {}), **v}
+    if "sections" in data:
+        data["sections"] = _inherit_sections(data["sections"], base.get("sections", ()))
     return {**base, **data, "tables": tables}
+
+
+def _inherit_sections(entries: list, base: list) -> list:
+    """A section given by its subject alone ("fund"), or with only the keys that differ, takes the
+    rest from the base template's section of the same subject."""
+    by_subject = {b["subject"]: b for b in base if isinstance(b, dict)}
+    out = []
+    for e in entries:
+        e = {"subject": e} if isinstance(e, str) else e
+        out.append({**by_subject.get(e.get("subject"), {}), **e})
+    return out
 
 
 def _build(variant: str, data: dict) -> Template:
@@ -232,7 +256,20 @@ def _build(variant: str, data: dict) -> Template:
             tables[t] = _table(t, data["tables"][t.value], classes, fail)
         except KeyError as e:
             raise fail(f"{t.value} 缺少 {e}") from None
-    return Template(variant, data.get("label", variant), order, classes, dict(data.get("breaks", {})), tables)
+    sections = tuple(_section(e, fail) for e in data.get("sections", ()))
+    subjects = [s.subject for top in sections for s in (top, *top.parts)]
+    if len(set(subjects)) != len(subjects):
+        raise fail("sections 中每个 subject 只能出现一次")
+    return Template(variant, data.get("label", variant), order, classes, dict(data.get("breaks", {})), tables, sections)
+
+
+def _section(e: object, fail) -> SectionForm:
+    if not isinstance(e, dict) or not e.get("subject") or not e.get("heading"):
+        raise fail(f"sections 中的“{e}”应给出 subject 和 heading")
+    parts = tuple(_section(p, fail) for p in e.get("parts", ()))
+    if any(p.parts for p in parts):
+        raise fail(f"sections 中“{e['heading']}”的 parts 不能再分 parts")
+    return SectionForm(str(e["subject"]), str(e["heading"]), str(e.get("short", e["heading"])), parts)
 
 
 def _table(t: T, d: dict, classes: tuple[tuple[str, str], ...], fail) -> TableForm:

@@ -323,3 +323,27 @@ def test_a_06_item_missing_from_the_economic_catalog_is_refused(template_dir):
 def test_a_variant_without_a_template_file_is_refused():
     with pytest.raises(ValueError, match="取值不在允许的范围内"):
         new_project("测试局", 2024, "province-missing", "A")
+
+
+def test_a_template_lists_its_sections_by_subject_each_once(template_dir):
+    from model.sections import explanation_sections
+
+    data = {
+        "id": PROVINCE,
+        "extends": "2023",
+        "sections": ["total", {"subject": "general", "heading": "一般公共预算支出说明"}, "three"],
+    }
+    (template_dir / f"{PROVINCE}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _clear_caches()
+    got = [(s.id, s.subject, s.heading) for s in explanation_sections(PROVINCE)]
+    # A subject alone takes its heading from the template it extends.
+    assert got == [
+        ("一", "total", "收入支出决算总体情况说明"),
+        ("二", "general", "一般公共预算支出说明"),
+        ("三", "three", "财政拨款“三公”经费支出决算情况说明"),
+    ]
+    data["sections"].append({"subject": "other", "heading": "其他", "parts": [{"subject": "total", "heading": "x"}]})
+    (template_dir / f"{PROVINCE}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _clear_caches()
+    with pytest.raises(TemplateError, match="只能出现一次"):
+        template(PROVINCE)

@@ -9,7 +9,8 @@ import pytest
 from checks.text.normalize import normalize
 from checks.text.reading import read
 from checks.text.split import split_sections
-from model.sections import all_sections
+from model.sections import all_sections, explanation_sections, subject_section
+from tests.seed_data import SHARED
 from tests.text_fixtures import seed_text
 
 EXPLANATION = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三"]
@@ -97,3 +98,73 @@ def test_headings_and_enumerated_items_end_sentences():
     # A wrapped long item is not a heading.
     norm = normalize("4.区指挥部相关工作经费及购买防疫物资经费项目绩效自评综\n述：项目全年预算数为 27.16 万元")
     assert "\n" not in norm.text
+
+
+# ---------------------------------------------------------------- the Shanghai 2024 template
+
+SHANGHAI = "shanghai-2024"
+SHANGHAI_TEMPLATE = SHARED / "templates" / "上海-2024-部门决算模板.txt"
+
+
+def _shanghai_text() -> str:
+    if not SHANGHAI_TEMPLATE.exists():
+        pytest.skip("the Shanghai template's text is not here")
+    return SHANGHAI_TEMPLATE.read_text(encoding="utf-8")
+
+
+def test_the_shanghai_template_prints_eleven_sections_the_last_with_three_parts():
+    sections = explanation_sections(SHANGHAI)
+    assert [s.id for s in sections] == EXPLANATION[:11]
+    by_id = {s.id: s for s in sections}
+    assert (by_id["七"].subject, by_id["八"].subject, by_id["九"].subject) == ("three", "fund", "soe")
+    assert by_id["十"].title == "十、预算绩效管理情况"
+    assert [p.title for p in by_id["十一"].parts] == [
+        "（一）机关运行经费支出情况",
+        "（二）政府采购支出情况",
+        "（三）国有资产占有使用情况说明",
+    ]
+    assert {k: v for k, v in subject_section(SHANGHAI).items() if v == "十一"} == dict.fromkeys(
+        ("other", "admin", "procurement", "assets"), "十一"
+    )
+    # The national variants keep their thirteen sections.
+    assert [s.id for s in explanation_sections("2023")] == EXPLANATION
+
+
+def test_a_shanghai_document_splits_into_its_eleven_sections():
+    s = split_sections(_shanghai_text(), SHANGHAI)
+    assert [k for k in s if k in EXPLANATION] == EXPLANATION[:11]
+    assert s["九"].startswith("国有资本经营预算财政拨款收入 XXX 万元")
+    assert s["十"].startswith("上海市XX局2024年度预算绩效管理工作开展情况如下")
+    eleven = s["十一"]
+    assert eleven.startswith("（一）机关运行经费支出情况")
+    assert "（二）政府采购支出情况" in eleven and "共有车辆 XX 辆" in eleven
+    # 第四部分 is its glossary here, not 重点工作.
+    assert s["名词解释"].startswith("一、财政拨款收入") and "重点工作" not in s
+
+
+def test_a_shanghai_document_read_in_a_national_variant_puts_each_part_in_its_section():
+    s = split_sections(_shanghai_text(), "2023")
+    assert s["十"].startswith("机关运行经费支出 XXX 万元")
+    assert s["十一"].startswith("上海市 XX 局 2024 年度政府采购金额")
+    assert s["十二"].startswith("截至 2024 年 12 月 31 日")
+    assert s["十三"].startswith("上海市XX局2024年度预算绩效管理工作") and "机关运行经费" not in s["十三"]
+    assert "“三公”经费财政拨款支出年初预算为" in s["九"] and "国有资本" not in s["九"]
+
+
+def test_a_national_document_read_in_the_shanghai_variant_gathers_the_parts_under_eleven():
+    s = split_sections(seed_text("001"), SHANGHAI)
+    assert "三公" in s["七"] and s["八"] == "本部门当年无政府性基金预算财政拨款收入支出"
+    assert s["十"].startswith("(一)预算绩效管理工作开展情况")
+    eleven = s["十一"].split("\n")
+    assert eleven[0] == "（一）机关运行经费支出情况" and "机关运行经费支出 103.36万元" in eleven[1]
+    assert eleven[2] == "（二）政府采购支出情况" and eleven[4] == "（三）国有资产占有使用情况说明"
+
+
+def test_terms_follow_the_part_of_a_section_they_stand_in():
+    text = "（一）机关运行经费支出情况\n机关运行经费支出 10.00 万元。\n（三）国有资产占有使用情况说明\n共有车辆 6 辆。"
+    r = read("十一", text, variant=SHANGHAI)
+    concepts = [(c.concept, c.fig.value) for c in r.claims if c.fig is not None and c.role == "value"]
+    assert concepts == [("admin_cost", Decimal("10.00")), ("assets.vehicles", Decimal("6"))]
+    # In a national variant 十一 is 政府采购: vehicles are not what it speaks of.
+    r = read("十一", text, variant="2023")
+    assert [c.concept for c in r.claims if c.fig is not None and c.fig.kind == "count"] == [None]

@@ -21,11 +21,15 @@ the checker could not tie, never guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from checks.text.normalize import Norm, normalize
+from checks.text.split import topics
 from checks.text.terms import Term, TermMatcher
+from model.sections import BASE_VARIANT
+from model.sections import section as section_of
 
 FIGURE = re.compile(
     r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -194,12 +198,13 @@ class _SentenceState:
         self.last_change: int | None = None
 
 
-def read_section(section: str, text: str, matcher: TermMatcher) -> Reading:
+def read_section(section: str, text: str, matcher: TermMatcher, variant: str = BASE_VARIANT) -> Reading:
     norm = normalize(text)
     t = matcher.mask_names(norm.text)
     sentences = split_sentences(t)
     figures = scan_figures(t)
-    terms = matcher.find(t, section)
+    marks = topics(t, section_of(section, variant), section)
+    terms = matcher.find(t, marks)
     claims: list[Claim] = []
     fi = ti = 0
     carry: str | None = None
@@ -230,7 +235,8 @@ def read_section(section: str, text: str, matcher: TermMatcher) -> Reading:
                 tm for tm in sent_terms if prev <= tm.start and tm.end <= fig.start and not _in_share(t, tm, prev)
             ]
             _update_subject(t, fig, prev, s0, gap_terms, st, None if seen_figure else carry)
-            claim = _read_figure(t, section, fig, prev, s0, gap_terms, st, claims)
+            topic = marks[bisect_right(marks, (fig.start, "\uffff")) - 1][1]
+            claim = _read_figure(t, topic, fig, prev, s0, gap_terms, st, claims)
             claim.sentence = si
             idx = len(claims)
             claims.append(claim)
@@ -298,7 +304,7 @@ def _read_year(t: str, fig: Figure, s0: int) -> Claim | None:
 
 def _read_figure(
     t: str,
-    section: str,
+    topic: str,
     fig: Figure,
     prev: int,
     s0: int,
@@ -312,7 +318,7 @@ def _read_figure(
     if fig.kind == "percent":
         m = _SHARE_AT_END.search(gap)
         if m:
-            denom = _denominator(m.group("den"), section)
+            denom = _denominator(m.group("den"), topic)
             # "货物采购授予中小企业合同金额占货物支出金额的12.1%": the share of a named concept.
             numer = None if gap_terms else st.last_value
             if denom is None or (numer is None and subject is None):
@@ -376,13 +382,14 @@ _DENOMINATORS = (
     (re.compile(r"(?:一般公共预算)?财政拨款支出(?:合计)?"), "general_expense"),
     (re.compile(r'"?三公"?经费(?:支出)?(?:合计|总额)?'), "three.total"),
 )
-_DEFAULT_DENOMINATOR = {"二": "income_total", "三": "expense_total", "五": "general_expense"}
+# "占 89.5%" with nothing named: the share of what the section explains.
+_DEFAULT_DENOMINATOR = {"income": "income_total", "expense": "expense_total", "general": "general_expense"}
 
 
-def _denominator(phrase: str, section: str) -> str | None:
+def _denominator(phrase: str, topic: str) -> str | None:
     phrase = phrase.strip("的")
     if not phrase:
-        return _DEFAULT_DENOMINATOR.get(section)
+        return _DEFAULT_DENOMINATOR.get(topic)
     for pattern, cid in _DENOMINATORS:
         if pattern.fullmatch(phrase):
             return cid
@@ -427,5 +434,5 @@ def _read_words(
         )  # fmt: skip
 
 
-def read(section: str, text: str, matcher: TermMatcher | None = None) -> Reading:
-    return read_section(section, text, matcher or TermMatcher())
+def read(section: str, text: str, matcher: TermMatcher | None = None, variant: str = BASE_VARIANT) -> Reading:
+    return read_section(section, text, matcher or TermMatcher(), variant)

@@ -25,7 +25,7 @@ from checks.text.terms import TermMatcher
 from checks.text.wording import leftovers, listed_items
 from checks.where import section_name
 from model.project import Project
-from model.sections import all_sections
+from model.sections import all_sections, subject_section
 
 
 @dataclass
@@ -65,7 +65,7 @@ class TextSession:
     def _read(self, sid: str) -> None:
         text = self.project.text.get(sid, "")
         if text:
-            self.readings[sid] = read_section(sid, text, self.matcher)
+            self.readings[sid] = read_section(sid, text, self.matcher, self.project.meta.variant)
         else:
             self.readings.pop(sid, None)
 
@@ -94,9 +94,10 @@ class TextSession:
 
     def _wording(self, readings: dict[str, Reading]):
         seen: dict[str, int] = defaultdict(int)
+        basic = subject_section(self.project.meta.variant).get("basic")
         for sid, r in readings.items():
             yield from self._template_words(sid, r, seen)
-            if sid == "六":
+            if sid == basic:
                 yield from self._items_without_amounts(sid, r, seen)
 
     @text_rule("T714", H, "模板文字未替换或待填写", "{section}：“{text}”{detail}")

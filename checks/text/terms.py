@@ -2,7 +2,8 @@
 
 Terms are matched on the normalised text (checks.text.normalize): no spaces, half-width
 punctuation, straight quotes. At one position the longest term wins. Some words mean different
-things in different sections: "基本支出" is 03表's in 三 and 05表's in 五, 六 and 十三.
+things under different subjects (model.sections: what a section, or a part of one, explains):
+"基本支出" is 03表's in 支出决算 and 05表's in the 一般公共预算, 基本支出 and 绩效 sections.
 Subjects are named by their 类/款/项 chain ("一般公共服务支出(类)党委办公厅(室)及相关机构事务(款)
 行政运行(项)") or, for a 类, by its name alone ("社会保障和就业（类）支出", "卫生健康支出类支出").
 """
@@ -10,6 +11,7 @@ Subjects are named by their 类/款/项 chain ("一般公共服务支出(类)党
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -19,14 +21,19 @@ from model.catalog import functional_catalog
 from model.layout import CLASSES
 from model.project import Project
 
-# Sections where table 05 (一般公共预算财政拨款) is the subject, not 03.
-GENERAL_SECTIONS = frozenset({"五", "六", "十三"})
+# Subjects of sections where table 05 (一般公共预算财政拨款) is what the text speaks of, not 03.
+GENERAL_TOPICS = frozenset({"general", "basic", "performance"})
+STAFF_TOPIC = "概况.人员"  # the overview's 人员构成 is its own subject
 
-Resolver = str | Callable[[str], str | None]
+Resolver = str | Callable[[str], str | None]  # a concept, or topic → concept
 
 
-def _by_section(general: str, other: str) -> Callable[[str], str]:
-    return lambda section: general if section in GENERAL_SECTIONS else other
+def _by_topic(general: str, other: str) -> Callable[[str], str]:
+    return lambda topic: general if topic in GENERAL_TOPICS else other
+
+
+def _only(topic: str, concept: str) -> Callable[[str], str | None]:
+    return lambda t: concept if t == topic else None
 
 
 _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
@@ -44,9 +51,9 @@ _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r'(?:一般公共预算)?(?:财政拨款)?"?三公"?经费(?:财政拨款)?(?:支出)?', "three.total"),
     (r"一般公共预算财政拨款支出", "general_expense"),
     (r"财政拨款收入", "fiscal_income"),
-    (r"财政拨款支出", lambda s: "general_expense" if s == "五" else "fiscal_expense" if s == "四" else None),
-    (r"基本支出", _by_section("general_basic", "basic")),
-    (r"项目支出", _by_section("general_project", "project")),
+    (r"财政拨款支出", lambda t: "general_expense" if t == "general" else "fiscal_expense" if t == "fiscal" else None),
+    (r"基本支出", _by_topic("general_basic", "basic")),
+    (r"项目支出", _by_topic("general_project", "project")),
     (r"上缴上级支出", "upper_expense"),
     (r"对附属单位补助支出", "affiliated_expense"),
     (r"上级补助收入", "superior_income"),
@@ -71,13 +78,13 @@ _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r"政府采购服务支出", "proc.services"),
     (r"授予中小企业合同(?:金额)?", "proc.sme"),
     (r"授予小微企业合同(?:金额)?", "proc.small_micro"),
-    (r"共涉及(?:项目)?", lambda s: "perf.scope" if s == "十三" else None),
-    (r"(?:部门)?整体(?:支出)?", lambda s: "perf.whole" if s == "十三" else None),
+    (r"共涉及(?:项目)?", _only("performance", "perf.scope")),
+    (r"(?:部门)?整体(?:支出)?", _only("performance", "perf.whole")),
     (r"在职实有人数", "staff.in_service"),
     (r"离退休人员", "staff.retired"),
     (r"离休(?:人员)?", "staff.lixiu"),
     (r"退休(?:人员)?", "staff.tuixiu"),
-    (r"(?:共有)?车辆", lambda s: "assets.vehicles" if s == "十二" else None),
+    (r"(?:共有)?车辆", _only("assets", "assets.vehicles")),
     (r"保有量", "assets.vehicles"),
 )
 
@@ -137,11 +144,11 @@ class TermMatcher:
             for i, k in enumerate(project.supplementary.staff.in_service):
                 if k.kind:
                     kind = re.escape(compact(k.kind))
-                    dynamic.append((kind, lambda s, i=i: f"staffkind.{i}" if s == "概况.人员" else None))
+                    dynamic.append((kind, _only(STAFF_TOPIC, f"staffkind.{i}")))
             for i, k in enumerate(project.supplementary.assets.vehicles):
                 if k.kind:
                     kind = re.escape(compact(k.kind))
-                    dynamic.append((kind, lambda s, i=i: f"vehiclekind.{i}" if s == "十二" else None))
+                    dynamic.append((kind, _only("assets", f"vehiclekind.{i}")))
         # Longer words first: at one position the first alternative that matches wins.
         for pattern, resolver in sorted((*dynamic, *_STATIC_TERMS), key=lambda t: -_literal_len(t[0])):
             add(pattern, resolver)
@@ -165,18 +172,23 @@ class TermMatcher:
                 text = text.replace(name, " " * len(name))
         return text
 
-    def find(self, text: str, section: str, start: int = 0, end: int | None = None) -> list[Term]:
+    def find(
+        self, text: str, topics: str | list[tuple[int, str]], start: int = 0, end: int | None = None
+    ) -> list[Term]:
+        """The terms of ``text``; ``topics``: the subject the text explains, or [(from, subject)]."""
         end = len(text) if end is None else end
+        marks = [(0, topics)] if isinstance(topics, str) else topics
         out: list[Term] = []
         for m in self._regex.finditer(text, start, end):
+            topic = marks[bisect_right(marks, (m.start(), "\uffff")) - 1][1]
             if m.group("cls") is not None:
-                term = self._class_term(m, section)
+                term = self._class_term(m, topic)
                 if term is not None:
                     out.append(term)
                 continue
             kind = m.lastgroup or ""
             resolver = self._resolvers[int(kind[1:])]
-            cid = resolver(section) if callable(resolver) else resolver
+            cid = resolver(topic) if callable(resolver) else resolver
             out.append(Term(m.start(), m.end(), cid))
         return out
 
@@ -186,7 +198,7 @@ class TermMatcher:
             self._resolved[key] = resolve_below(code, list(names), self._project)
         return self._resolved[key]
 
-    def _class_term(self, m: re.Match[str], section: str) -> Term | None:
+    def _class_term(self, m: re.Match[str], topic: str) -> Term | None:
         stem, tail = m.group("cls"), m.group("tail")
         # A bare stem is an ordinary word ("教育", "其他"); a class is named with 支出 or 类.
         if not tail or (stem == "其他" and "类" not in tail):
@@ -199,15 +211,15 @@ class TermMatcher:
         if names:
             sub = self._below(code, tuple(names))
             return Term(m.start(), m.end(), f"subject.{sub}" if sub else None)
-        return Term(m.start(), m.end(), _class_concept(code, section))
+        return Term(m.start(), m.end(), _class_concept(code, topic))
 
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _class_concept(code: str, section: str) -> str:
-    return f"class.{code}" if section in GENERAL_SECTIONS else f"class03.{code}"
+def _class_concept(code: str, topic: str) -> str:
+    return f"class.{code}" if topic in GENERAL_TOPICS else f"class03.{code}"
 
 
 def first_chars(pattern: str) -> set[str] | None:
