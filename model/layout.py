@@ -51,6 +51,7 @@ __all__ = [
     "subject_columns",
     "table_for_number",
     "table_order",
+    "template_words",
     "title",
 ]
 
@@ -150,6 +151,14 @@ def numbers_rows(table: T, variant: str) -> bool:
 def numbers_columns(table: T, variant: str) -> bool:
     """Whether the table prints a 栏次 line in the variant; without it a column is named by its heading."""
     return template(variant).form(table).numbered
+
+
+def template_words(variant: str, layout: str) -> str:
+    """The template a project follows, as the check list and `check` name it: "2023 版，01表行次布局 A";
+    a template printing no 行次 has no row layout to name."""
+    if numbers_rows(T.SUMMARY, variant):
+        return f"{variant} 版，01表行次布局 {layout}"
+    return f"{variant} 版（01表不印行次）"
 
 
 def empty_sentence(table: T, variant: str, department: str = "") -> str:
