@@ -20,7 +20,6 @@ __all__ = [
     "EMPTY_SENTENCE",
     "FISCAL_COLUMNS",
     "LAYOUTS",
-    "NOTES",
     "SUBJECT_TABLES",
     "SUMMARY_COLUMNS",
     "SUMMARY_INCOME_ITEMS",
@@ -39,6 +38,7 @@ __all__ = [
     "formulas",
     "has_row",
     "numbers_columns",
+    "notes",
     "numbers_rows",
     "column_name",
     "columns",
@@ -61,7 +61,6 @@ SUBJECT_TABLES = tuple(t for t in T if template(BASE).form(t).kind == "subjects"
 THREE_ROW = "data"  # the one row of 09
 BASIC_VALUE_COL = 1  # table 06 prints no 栏次; its one amount column is addressed as 1
 
-NOTES = {t: list(template(BASE).form(t).notes) for t in T}
 # The sentence a department prints under an empty 07/08 table (wording varies by department).
 EMPTY_SENTENCE = {t: template(BASE).form(t).absent for t in T if template(BASE).form(t).absent}
 
@@ -151,6 +150,11 @@ def numbers_rows(table: T, variant: str) -> bool:
 def numbers_columns(table: T, variant: str) -> bool:
     """Whether the table prints a 栏次 line in the variant; without it a column is named by its heading."""
     return template(variant).form(table).numbered
+
+
+def notes(table: T, variant: str) -> tuple[str, ...]:
+    """The lines the variant prints under the table."""
+    return template(variant).form(table).notes
 
 
 def template_words(variant: str, layout: str) -> str:

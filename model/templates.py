@@ -226,8 +226,10 @@ def template(variant: str) -> Template:
 
 
 def choices() -> tuple[tuple[str, str], ...]:
-    """(id, label) of every template, for a choice list."""
-    return tuple((v, template(v).label) for v in variants())
+    """(id, label) of every template, for a choice list: the national ones (named by their year)
+    first, newest first, then the provinces'."""
+    ordered = sorted(variants(), key=lambda v: (not v.isdigit(), v if not v.isdigit() else -int(v)))
+    return tuple((v, template(v).label) for v in ordered)
 
 
 def _raw(variant: str, seen: tuple[str, ...] = ()) -> dict:

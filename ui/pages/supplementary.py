@@ -7,15 +7,13 @@ only where it words a field differently, e.g. "其中：货物" under 政府采�
 from __future__ import annotations
 
 from model.project import CountItem, PerfProject
+from model.templates import choices
 from ui.pages.budget import BudgetEditor
 from ui.pages.forms import Column, Field, FormSpec, ListSpec
 
 S = "supplementary."
 
-VARIANTS = (
-    ("2023", "2023版（2023年起：07政府性基金、08国有资本经营、09“三公”）"),
-    ("2020", "2020版（2020–2022年：07“三公”、08政府性基金、09国有资本经营）"),
-)
+VARIANTS = choices()  # one per template file (resources/templates/)
 LAYOUTS = (("A", "A（01表收入总计第30行、支出总计第60行）"), ("B", "B（01表收入总计第31行、支出总计第62行）"))
 UNIT_KINDS = tuple((k, k) for k in ("行政单位", "参照公务员法管理事业单位", "事业单位"))
 
