@@ -35,7 +35,7 @@ def loaded_report(loaded: Loaded) -> tuple[list[Finding], Coverage | None]:
     if any(v.strip() for v in project.text.values()):
         from checks.text.session import check_text
 
-        report = check_text(project)
+        report = check_text(project, findings)
         findings += report.findings
         coverage = report.coverage
     return findings + import_findings(loaded.imported), coverage

@@ -24,12 +24,14 @@ def test_a_txt_document_against_a_project_file():
     code, doc = run_json(SAMPLE_2024, SEED_2024)
     assert code == 1
     summary = doc["summary"]
-    assert summary["text_coverage"]["found"] == 154
-    assert 140 <= summary["text_coverage"]["verified"] <= 154
+    assert summary["text_coverage"]["found"] == 153  # 九's 公务用车保有量 is no longer 十二's 车辆总数
+    assert 140 <= summary["text_coverage"]["verified"] <= 153
     text = seed_text("001")
     found = [f for f in doc["findings"] if f["rule"].startswith("T7")]
-    t702 = [f for f in found if f["rule"] == "T702" and f["locations"][0]["section"] == "五"]
-    assert t702 and t702[0]["locations"][0]["text"] == "3. 94%" and t702[0]["expected"] == "3.93%"
+    # 五's "3. 94%" (卫生健康 43.50 of 1105.52) is 3.935%: explained by 05表's 合计 being a cent more
+    # than its classes, which the table's own H202 reports once; the text is not told again.
+    assert not [f for f in found if f["rule"] == "T702" and f["locations"][0]["section"] == "五"]
+    assert [f for f in doc["findings"] if f["rule"] == "H202" and f["expected"] == "1105.51"]
     nine = [f for f in found if f["rule"] == "T701" and f["locations"][0]["section"] == "九"]
     assert [f["expected"] for f in nine] == ["31.62", "14.30", "17.32"]
     for f in found:
@@ -63,7 +65,7 @@ def test_text_output_names_the_document_and_its_coverage():
     out = io.StringIO()
     check_one(str(SAMPLE_2024), False, out, text=str(SEED_2024))
     report = out.getvalue()
-    assert "核对数字" in report and "找到数字 154" in report
+    assert "核对数字" in report and "找到数字 153" in report
     assert "【情况说明】" in report and "T702" in report
 
 
@@ -96,4 +98,4 @@ def test_the_command_line_end_to_end():
         encoding="utf-8",
     )
     assert done.returncode == 1, done.stderr
-    assert json.loads(done.stdout)["summary"]["text_coverage"]["found"] == 154
+    assert json.loads(done.stdout)["summary"]["text_coverage"]["found"] == 153

@@ -137,7 +137,7 @@ def test_a_shanghai_document_splits_into_its_eleven_sections():
     assert s["十"].startswith("上海市XX局2024年度预算绩效管理工作开展情况如下")
     eleven = s["十一"]
     assert eleven.startswith("（一）机关运行经费支出情况")
-    assert "（二）政府采购支出情况" in eleven and "共有车辆 XX 辆" in eleven
+    assert eleven.count("（二）政府采购支出情况") == 1 and eleven.count("共有车辆 XX 辆") == 1
     # 第四部分 is its glossary here, not 重点工作.
     assert s["名词解释"].startswith("一、财政拨款收入") and "重点工作" not in s
 

@@ -7,7 +7,10 @@ from, or None when the project does not hold it (the text's figure can then only
 against the text itself).
 
 Table cells: an empty cell of a table that has data is 0 for the text ("政府性基金预算财政拨款收入
-0万元" agrees with an empty 04表 row); when no table holds anything at all, table facts are unknown.
+0万元" agrees with an empty 04表 row), but no figure is called wrong by it (``Fact.empty``); when
+no table holds anything at all, table facts are unknown. A cell or entry that the table checks
+find breaking an exact relation may also mean the value that relation gives it
+(checks.accepted): a fact carries those values too, and a figure agreeing with any is right.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
+from checks.accepted import NOTHING, Accepted
 from checks.context import Ctx
 from checks.finding import Location
 from checks.where import field_long
@@ -54,10 +58,23 @@ class Concept:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    value: Decimal
+    value: Decimal  # as printed; 0 for an empty cell
     where: str  # "05表 合计·小计", "补充数据 机关运行经费·机关运行经费年初预算" (checks.where)
     location: Location
     from_table: bool
+    others: tuple[Decimal, ...] = ()  # what else the table checks say it may mean (checks.accepted)
+    empty: bool = False  # an empty cell: agrees with a 0 written, proves nothing else wrong
+
+    @property
+    def values(self) -> tuple[Decimal, ...]:
+        """Every value the figure may legitimately be, the printed one first."""
+        return (self.value, *(v for v in self.others if v != self.value))
+
+    @property
+    def proves(self) -> bool:
+        """Whether a figure that agrees with none of ``values`` is wrong by this fact: not when
+        all it has is an empty cell."""
+        return not self.empty or bool(self.others)
 
 
 S, IN, E, F, G, B, TH = T.SUMMARY, T.INCOME, T.EXPENSE, T.FISCAL, T.GENERAL, T.BASIC, T.THREE
@@ -207,6 +224,20 @@ PARTS: dict[str, tuple[str, ...]] = {
 }
 
 
+_COUNTED = {"staffkind": "人", "vehiclekind": "辆"}
+
+
+def unit_of(cid: str) -> str:
+    """What a concept is counted in: "万元", or "人", "辆", "个" for counts; "" when it may be
+    either ("共涉及" counts projects and sums their money)."""
+    if cid == "perf.scope":
+        return ""
+    c = STATIC.get(cid)
+    if c is not None:
+        return c.unit
+    return _COUNTED.get(cid.partition(".")[0], "万元")
+
+
 def concept(cid: str, project: Project | None = None) -> Concept | None:
     """Static concepts, and those named by code or by an entry of the supplementary data."""
     c = STATIC.get(cid)
@@ -260,10 +291,12 @@ def _subject_name(code: str, project: Project | None) -> str:
 
 
 class Facts:
-    """Values of concepts in one project; build a new one after the data change."""
+    """Values of concepts in one project; build a new one after the data change. ``accepted``:
+    the values the table checks' findings allow besides the printed ones."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, accepted: Accepted = NOTHING):
         self.project = project
+        self.accepted = accepted
         self._cache: dict[tuple[str, str], Fact | None] = {}
         self._concepts: dict[str, Concept | None] = {}
         self._identities: dict[tuple[str, str], str] = {}
@@ -324,9 +357,8 @@ class Facts:
             return None
         value = row.values.get(spec.col) if row is not None else None
         where = self.ctx.cell_label(spec.table, spec.row, spec.col)
-        return Fact(
-            value if value is not None else ZERO, where, Location(table=spec.table, row=spec.row, col=spec.col), True
-        )
+        loc = Location(table=spec.table, row=spec.row, col=spec.col)
+        return Fact(ZERO if value is None else value, where, loc, True, self.accepted.at(loc), value is None)
 
     def _supp(self, spec: Supp, cid: str) -> Fact | None:
         value = _lookup(self.project, spec.path)
@@ -336,7 +368,8 @@ class Facts:
             value = self._whole_kind("services")
         if value is None:
             return None
-        return Fact(Decimal(value), field_long(spec.path), Location(field=spec.path), False)
+        loc = Location(field=spec.path)
+        return Fact(Decimal(value), field_long(spec.path), loc, False, self.accepted.at(loc))
 
     def _whole_kind(self, kind: str) -> Decimal | None:
         # All contracts went to small and medium enterprises: then so did each kind's.

@@ -10,9 +10,11 @@ inputs' own ±0.005 rounding explains it, 错误 otherwise.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import product
+from math import prod
 
 from checks.finding import Finding, Location, Severity
 from checks.percent import judge_percent, percent, places_of
@@ -43,10 +45,51 @@ def is_checked(sid: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Value:
-    amount: Decimal
+    """What a figure is recomputed from: the data (every value the cell may mean, checks.accepted)
+    or what the text itself writes."""
+
+    amounts: tuple[Decimal, ...]  # the printed (or written) value first
     terms: int  # how many printed figures it is made of (for the ±0.005 allowance)
     from_data: bool
     where: str = ""
+    proves: bool = True  # False: only an empty cell, which never makes a figure wrong
+
+    @property
+    def amount(self) -> Decimal:
+        return self.amounts[0]
+
+    @classmethod
+    def of(cls, fact: Fact) -> Value:
+        return cls(fact.values, 1, True, fact.where, fact.proves)
+
+    @classmethod
+    def written(cls, amount: Decimal, terms: int = 1) -> Value:
+        return cls((amount,), terms, False)
+
+
+# A verdict on one combination of values: a severity, None when right, SKIP when it says nothing.
+SKIP = "skip"
+Verdict = Severity | None | str
+
+
+def mildest(inputs: Sequence[Value], verdict: Callable[..., Verdict]) -> tuple[Verdict, tuple[Decimal, ...]]:
+    """The mildest verdict over every combination of the values the inputs may mean, with the
+    combination it is for: one root cause (a total left empty, two tables that disagree) already
+    has its finding and makes nothing else wrong. A verdict that only an empty cell could give is
+    SKIP: no figure is called wrong by a cell that holds nothing."""
+    best: Verdict = SKIP
+    best_combo: tuple[Decimal, ...] = tuple(v.amount for v in inputs)
+    for combo in product(*(v.amounts for v in inputs)):
+        result = verdict(*combo)
+        if result is None:
+            return None, combo
+        if result == SKIP:
+            continue
+        if best == SKIP or result.rank > best.rank:  # type: ignore[union-attr]
+            best, best_combo = result, combo
+    if best != SKIP and not all(v.proves for v in inputs):
+        return SKIP, best_combo
+    return best, best_combo
 
 
 @dataclass
@@ -80,6 +123,7 @@ class Judge:
         self._verified: set[tuple[str, int]] = set()
         self._counted: set[tuple[str, int]] = set()
         self._written: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self._same_fact: dict[tuple, list[tuple[str, int]]] = defaultdict(list)
         self._by_sentence: dict[str, dict[int, list[Claim]]] = {}
         for sid, r in readings.items():
             sentences: dict[int, list[Claim]] = defaultdict(list)
@@ -89,6 +133,7 @@ class Judge:
             for i, c in enumerate(r.claims):
                 if c.role == "value" and c.concept and c.fig is not None:
                     self._written[self._identity(self._concept(c), c.measure)].append((sid, i))
+                    self._same_fact[self._fact_key(c)].append((sid, i))
 
     # ---------------------------------------------------------------- helpers
     def _concept(self, c: Claim) -> str | None:
@@ -98,6 +143,13 @@ class Judge:
 
     def _identity(self, cid: str | None, measure: str) -> str:
         return self.facts.identity(cid, measure) if cid else ""
+
+    def _fact_key(self, c: Claim) -> tuple:
+        """What makes two mentions certainly the same fact: the same figure of the data (concept and
+        measure), written as the same kind (年初预算, 全年预算, 预算 and 调整后预算 are different
+        kinds), of the same year."""
+        year = None if c.year in (None, self.year) else c.year
+        return (self._identity(self._concept(c), c.measure), c.kind, year)
 
     def _wan(self, c: Claim) -> Decimal:
         assert c.fig is not None
@@ -110,17 +162,18 @@ class Judge:
         """What an amount the text wrote stands for: the data if it is tied to them, else itself."""
         c = self.readings[sid].claims[i]
         fact = self._fact(self._concept(c), c.measure)
-        if fact is not None:
-            return Value(fact.value, 1, True, fact.where)
-        return Value(self._wan(c), 1, False)
+        if fact is not None and fact.proves:
+            return Value.of(fact)
+        return Value.written(self._wan(c))
 
     def _resolve(self, cid: str | None, measure: str, sid: str, sentence: int) -> Value | None:
-        """A concept's value for recomputing: the data, else what the text writes (nearest first)."""
+        """A concept's value for recomputing: the data, else what the text writes (nearest first);
+        an empty cell when nothing else is known."""
         if cid is None:
             return None
         fact = self._fact(cid, measure)
-        if fact is not None:
-            return Value(fact.value, 1, True, fact.where)
+        if fact is not None and fact.proves:
+            return Value.of(fact)
         mentions = self._written.get(self._identity(cid, measure), [])
         best = None
         for msid, i in mentions:
@@ -129,8 +182,8 @@ class Judge:
             if best is None or rank < best[0]:
                 best = (rank, msid, i)
         if best is None:
-            return None
-        return Value(self._wan(self.readings[best[1]].claims[best[2]]), 1, False)
+            return Value.of(fact) if fact is not None else None
+        return Value.written(self._wan(self.readings[best[1]].claims[best[2]]))
 
     def _loc(self, sid: str, c: Claim) -> Location:
         a, b, text = self.readings[sid].original(c)
@@ -210,26 +263,43 @@ class Judge:
         fact = self._fact(cid, c.measure)
         if fact is None:
             return  # verified later by a sum or a second mention, or listed as not tied
+        written = self._wan(c)
+        places = c.fig.places if c.fig.unit == "万元" else 2
+        if any(_same_at_precision(written, v, places) for v in fact.values):
+            self._verify(sid, i)
+            return
+        if not fact.proves:
+            return  # an empty cell: listed as not filled in, never called wrong by it
         self._verify(sid, i)
         if self._judge_unit(sid, c, cid, fact):
             return
-        written = self._wan(c)
-        if _same_at_precision(written, fact.value, c.fig.places if c.fig.unit == "万元" else 2):
-            return
-        diff = abs(written - fact.value)
-        severity = Severity.ROUNDING if diff <= CENT else Severity.ERROR
-        expected = fmt_like(fact.value, c.fig.places, c.fig.grouped)
+        # Off by a cent from a value the cell may mean: 尾数差异, shown against that value; else the
+        # figure is wrong and should read what is printed (or, printed empty, what the parts give).
+        closest = min(fact.values, key=lambda v: abs(written - v))
+        if abs(written - closest) <= CENT:
+            severity, shown = Severity.ROUNDING, closest
+        else:
+            severity, shown = Severity.ERROR, fact.values[0] if not fact.empty else fact.others[0]
+        expected = fmt_like(shown, c.fig.places, c.fig.grouped)
         if c.fig.unit != "万元":
             expected += "万元"
-        self._emit("T701", sid, c, severity, expected, label=self._label(cid, c.measure), where=fact.where)
+        self._emit(
+            "T701",
+            sid,
+            c,
+            severity,
+            expected,
+            label=self._label(cid, c.measure),
+            where=fact.where,
+        )
 
     @text_rule("T708", E, "金额单位不是万元", "{section}：“{text}”单位有误，{label}应为 {expected}")
     def _judge_unit(self, sid: str, c: Claim, cid: str | None, fact: Fact) -> bool:
         """数字与数据一致，单位却写成了元（或千元、亿元）：公开文本的金额单位是万元。"""
         assert c.fig is not None
-        if c.fig.unit == "万元" or self._wan(c) == fact.value or c.fig.value != fact.value:
+        if c.fig.unit == "万元" or self._wan(c) in fact.values or c.fig.value not in fact.values:
             return False
-        expected = fmt_like(fact.value, c.fig.places, c.fig.grouped) + "万元"
+        expected = fmt_like(c.fig.value, c.fig.places, c.fig.grouped) + "万元"
         with_unit = replace(c, span=(c.fig.start, c.fig.tail))  # the fix rewrites the unit
         self._emit("T708", sid, with_unit, replacement=expected, label=self._label(cid, c.measure))
         return True
@@ -253,8 +323,15 @@ class Judge:
             return
         self._verify(sid, i)
         assert c.fig is not None
-        if c.fig.value != fact.value:
-            self._emit("T713", sid, c, replacement=str(int(fact.value)), label=con.label, where=fact.where)
+        if c.fig.value not in fact.values:
+            self._emit(
+                "T713",
+                sid,
+                c,
+                replacement=str(int(fact.value)),
+                label=con.label,
+                where=fact.where,
+            )
 
     # ---------------------------------------------------------------- changes
     @text_rule(
@@ -268,22 +345,33 @@ class Judge:
         assert c.fig is not None
         self._count(sid, i)
         cid = self._concept(c)
-        actual = self._fact(cid, "actual")
-        base = self._fact(cid, c.base)
-        if actual is None or base is None:
+        facts = self._fact(cid, "actual"), self._fact(cid, c.base)
+        if facts[0] is None or facts[1] is None:
+            return
+        actual, base = Value.of(facts[0]), Value.of(facts[1])
+        written = self._wan(c)
+        places = c.fig.places
+
+        def verdict(a: Decimal, b: Decimal) -> Verdict:
+            delta = a - b
+            sign = (delta > 0) - (delta < 0)
+            right_word = sign == 0 or c.sign == 0 or c.sign == sign
+            if right_word and _same_at_precision(abs(written), abs(delta), places):
+                return None
+            # a − b is two printed figures and the change a third: 0.015 is what rounding explains.
+            gap = abs(abs(written) - abs(delta))
+            return Severity.ROUNDING if right_word and gap <= HALF_CENT * 3 else Severity.ERROR
+
+        severity, (a, b) = mildest((actual, base), verdict)
+        if severity == SKIP:
             return
         self._verify(sid, i)
-        delta = actual.value - base.value
-        written = self._wan(c)
+        if severity is None:
+            return
+        delta = a - b
         sign = (delta > 0) - (delta < 0)
         against = "比年初预算" if c.base == "budget" else "比上年"
-        detail = f"{_plain(actual.value)}−{_plain(base.value)}"
-        right_word = sign == 0 or c.sign == 0 or c.sign == sign
-        gap = abs(abs(written) - abs(delta))
-        if right_word and _same_at_precision(abs(written), abs(delta), c.fig.places):
-            return
-        # a − b is two printed figures and the change a third: 0.015 is what rounding explains.
-        severity = Severity.ROUNDING if right_word and gap <= HALF_CENT * 3 else Severity.ERROR
+        detail = f"{_plain(a)}−{_plain(b)}"
         amount = fmt_like(abs(delta), c.fig.places, c.fig.grouped)
         word = ("增加" if sign > 0 else "减少") if sign else "持平"
         expected_text = f"{word} {amount}" if sign else "持平"
@@ -291,7 +379,7 @@ class Judge:
             "T703",
             sid,
             c,
-            severity,
+            severity,  # type: ignore[arg-type]
             f"{word}{amount}" if sign else None,  # the span holds the word and the amount
             label=self._label(cid),
             against=against,
@@ -314,38 +402,71 @@ class Judge:
         ref = c.refs.get("change")
         if ref is not None and r.claims[ref].concept:
             cid = self._concept(r.claims[ref])
-        actual = self._fact(cid, "actual")
-        base = self._fact(cid, c.base)
-        if actual is not None and base is not None:
-            delta, base_v, n_num, n_den = actual.value - base.value, base.value, 2, 1
+        actual_fact, base_fact = self._fact(cid, "actual"), self._fact(cid, c.base)
+        inputs: tuple[Value, ...]
+        if actual_fact is not None and base_fact is not None:
+            inputs = (Value.of(actual_fact), Value.of(base_fact))
+
+            def split(a: Decimal, b: Decimal) -> tuple[Decimal, Decimal, int, int]:
+                return a - b, b, 2, 1
         else:
             if ref is None:
                 return
             change = r.claims[ref]
-            delta = self._wan(change) * (change.sign or 1)
+            d = self._wan(change) * (change.sign or 1)
             now = self._resolve(cid, "actual", sid, c.sentence)
-            if base is not None:
-                base_v, n_num, n_den = base.value, 1, 1
+            if base_fact is not None:
+                inputs = (Value.of(base_fact),)
+
+                def split(b: Decimal) -> tuple[Decimal, Decimal, int, int]:
+                    return d, b, 1, 1
             elif now is not None:
-                base_v, n_num, n_den = now.amount - delta, 1, 2
+                inputs = (now,)
+
+                def split(a: Decimal) -> tuple[Decimal, Decimal, int, int]:
+                    return d, a - d, 1, 2
             else:
                 return
         written = c.fig.value
+
+        def verdict(*combo: Decimal) -> Verdict:
+            delta, base_v, n_num, n_den = split(*combo)
+            if not delta:
+                return Severity.ERROR if written else None
+            if base_v <= 0:
+                return None  # no base to divide by: nothing to recompute
+            return judge_percent(written, abs(delta), base_v, n_num, n_den)
+
+        severity, combo = mildest(inputs, verdict)
+        if severity == SKIP:
+            return
         self._verify(sid, i)
-        if not delta:
-            if written:
-                self._emit(
-                    "T704", sid, c, replacement="0%", label=self._label(cid), against=_against(c), detail="增减额为0"
-                )
-            return
-        if base_v <= 0:
-            return
-        severity = judge_percent(written, abs(delta), base_v, n_num, n_den)
         if severity is None:
+            return
+        delta, base_v, _n, _d = split(*combo)
+        if not delta:
+            self._emit(
+                "T704",
+                sid,
+                c,
+                replacement="0%",
+                label=self._label(cid),
+                against=_against(c),
+                detail="增减额为0",
+            )
             return
         expected = f"{percent(abs(delta), base_v, places_of(written))}%"
         detail = f"{_plain(abs(delta))}÷{_plain(base_v)}"
-        self._emit("T704", sid, c, severity, expected, label=self._label(cid), against=_against(c), detail=detail)
+        self._emit(
+            "T704",
+            sid,
+            c,
+            severity,  # type: ignore[arg-type]
+            expected,
+            label=self._label(cid),
+            against=_against(c),
+            detail=detail,
+        )
 
     # ---------------------------------------------------------------- ratios
     @text_rule("T702", E, "占比与重新计算的不符", "{section}：{label}占{base}“{text}”，按 {detail} 应为 {expected}")
@@ -361,23 +482,28 @@ class Judge:
             cid = self._concept(c)
             numer = self._resolve(cid, "actual", sid, c.sentence)
         denom = self._resolve(c.denom, "actual", sid, c.sentence)
-        if numer is None or denom is None or denom.amount <= 0:
+        if numer is None or denom is None:
+            return
+        written = c.fig.value
+
+        def verdict(n: Decimal, d: Decimal) -> Verdict:
+            return judge_percent(written, n, d, numer.terms, denom.terms) if d > 0 else SKIP
+
+        severity, (n, d) = mildest((numer, denom), verdict)
+        if severity == SKIP:
             return
         self._verify(sid, i)
-        written = c.fig.value
-        severity = judge_percent(written, numer.amount, denom.amount, numer.terms, denom.terms)
         if severity is None:
             return
-        expected = f"{percent(numer.amount, denom.amount, places_of(written))}%"
         self._emit(
             "T702",
             sid,
             c,
-            severity,
-            expected,
+            severity,  # type: ignore[arg-type]
+            f"{percent(n, d, places_of(written))}%",
             label=self._label(cid),
             base=self._label(c.denom),
-            detail=f"{_plain(numer.amount)}÷{_plain(denom.amount)}",
+            detail=f"{_plain(n)}÷{_plain(d)}",
         )
 
     @text_rule(
@@ -392,24 +518,46 @@ class Judge:
         assert c.fig is not None
         self._count(sid, i)
         cid = self._concept(c)
-        actual = self._claim_value(sid, c.refs["actual"]) if "actual" in c.refs else None
-        budget = self._claim_value(sid, c.refs["budget"]) if "budget" in c.refs else None
+        readings = [(cid, c.refs)]
+        if c.alt is not None:
+            readings.append((c.alt, c.alt_refs))  # the rate may be its list's: wrong only if wrong for both
+        results = [self._completion(sid, c, subject, refs) for subject, refs in readings]
+        if any(r[0] is None for r in results):
+            severity: Verdict = None  # right under one reading
+        elif any(r[0] == SKIP for r in results):
+            severity = SKIP  # wrong, if at all, under a reading that may not be meant
+        else:
+            severity, (a, b), subject = max(results, key=lambda r: r[0].rank)  # type: ignore[union-attr]
+        if severity == SKIP:
+            return
+        self._verify(sid, i)
+        if severity is None:
+            return
+        written = c.fig.value
+        expected = f"{percent(a, b, places_of(written))}%"
+        detail = f"决算 {_plain(a)}÷预算 {_plain(b)}"
+        self._emit("T705", sid, c, severity, expected, label=self._label(subject), detail=detail)  # type: ignore[arg-type]
+
+    def _completion(
+        self, sid: str, c: Claim, cid: str | None, refs: dict[str, int]
+    ) -> tuple[Verdict, tuple[Decimal, ...], str | None]:
+        assert c.fig is not None
+        actual = self._claim_value(sid, refs["actual"]) if "actual" in refs else None
+        budget = self._claim_value(sid, refs["budget"]) if "budget" in refs else None
         actual = actual or self._resolve(cid, "actual", sid, c.sentence)
         budget = budget or self._resolve(cid, "budget", sid, c.sentence) or self._budget_by_change(sid, c, actual)
         if actual is None or budget is None:
-            return
+            return SKIP, (ZERO, ZERO), cid
         written = c.fig.value
-        if budget.amount == 0:
-            if actual.amount == 0 and written == 100:
-                self._verify(sid, i)  # nothing budgeted, nothing spent: "完成预算的100%" by convention
-            return
-        self._verify(sid, i)
-        severity = judge_percent(written, actual.amount, budget.amount, actual.terms, budget.terms)
-        if severity is None:
-            return
-        expected = f"{percent(actual.amount, budget.amount, places_of(written))}%"
-        detail = f"决算 {_plain(actual.amount)}÷预算 {_plain(budget.amount)}"
-        self._emit("T705", sid, c, severity, expected, label=self._label(cid), detail=detail)
+
+        def verdict(a: Decimal, b: Decimal) -> Verdict:
+            if b == 0:
+                # nothing budgeted, nothing spent: "完成预算的100%" by convention
+                return None if a == 0 and written == 100 else SKIP
+            return judge_percent(written, a, b, actual.terms, budget.terms)
+
+        severity, combo = mildest((actual, budget), verdict)
+        return severity, combo, cid
 
     def _budget_by_change(self, sid: str, c: Claim, actual: Value | None) -> Value | None:
         """ "17.07万元，完成年初预算的48.5%，比年初预算减少18.13万元": the budget is 17.07+18.13."""
@@ -417,7 +565,9 @@ class Judge:
             return None
         for other in self._by_sentence[sid].get(c.sentence, ()):
             if other.concept == c.concept and other.role == "change" and other.base == "budget" and other.sign:
-                return Value(actual.amount - other.sign * self._wan(other), actual.terms + 1, False)
+                delta = other.sign * self._wan(other)
+                amounts = tuple(a - delta for a in actual.amounts)
+                return Value(amounts, actual.terms + 1, False, proves=actual.proves)
         return None
 
     def _judge_percent(self, sid: str, i: int, c: Claim) -> None:
@@ -450,20 +600,31 @@ class Judge:
     def _judge_direction(self, sid: str, i: int, c: Claim) -> None:
         """“决算数大于（小于）年初预算数”“较上年增加（减少）”的说法与数据的实际方向相反。"""
         cid = self._concept(c)
-        actual = self._resolve(cid, "actual", sid, c.sentence)
-        base = self._resolve(cid, c.base, sid, c.sentence)
+        if c.base == "budget" and len(c.refs) == 2:
+            # The 决算 and 预算 its item (or sentence) wrote: what it compares.
+            actual, base = self._claim_value(sid, c.refs["actual"]), self._claim_value(sid, c.refs["budget"])
+            cid = self._concept(self.readings[sid].claims[c.refs["actual"]]) or cid
+        elif c.base == "budget" and not c.named:
+            return  # neither written nor named: nothing says which pair it compares
+        else:
+            actual = self._resolve(cid, "actual", sid, c.sentence)
+            base = self._resolve(cid, c.base, sid, c.sentence)
         if actual is None or base is None:
             return
-        delta = actual.amount - base.amount
-        sign = (delta > 0) - (delta < 0)
-        if sign == c.sign:
+
+        def verdict(a: Decimal, b: Decimal) -> Verdict:
+            return None if _sign(a - b) == c.sign else Severity.ERROR
+
+        severity, (a, b) = mildest((actual, base), verdict)
+        if severity in (None, SKIP):
             return
+        sign = _sign(a - b)
         if c.base == "budget":
             word = {1: "大于", -1: "小于", 0: "等于"}[sign]
-            detail = f"{self._label(cid)}决算 {_plain(actual.amount)}，预算 {_plain(base.amount)}"
+            detail = f"{self._label(cid)}决算 {_plain(a)}，预算 {_plain(b)}"
         else:
             word = {1: "增加", -1: "减少", 0: "持平"}[sign]
-            detail = f"{self._label(cid)}本年 {_plain(actual.amount)}，上年 {_plain(base.amount)}"
+            detail = f"{self._label(cid)}本年 {_plain(a)}，上年 {_plain(b)}"
         self._emit("T711", sid, c, replacement=word, detail=detail)
 
     @text_rule("T710", E, "“无…”的说明与数据不符", "{section}：写“{text}”，但{detail}")
@@ -476,7 +637,7 @@ class Judge:
             detail = f"{self.facts.ctx.table_label(table)}填有金额"
         else:
             fact = self._fact(self._concept(c), c.measure)
-            if fact is None or not fact.value:
+            if fact is None or not all(fact.values):
                 return
             detail = f"{fact.where} 为 {_plain(fact.value)}"
         self._emit("T710", sid, c, detail=detail)
@@ -528,6 +689,8 @@ class Judge:
         # Figures the tables print already carry their own 尾数差异, reported on the tables.
         if all(self._table_agrees(sid, i) for i in (parent, *parts)):
             return
+        if self._explained(sid, [parent, *parts]):
+            return
         is_count = pc.fig is not None and pc.fig.kind == "count"
         if is_count:
             severity = Severity.ERROR
@@ -540,19 +703,45 @@ class Judge:
         label = self._label(self._concept(pc), pc.measure) if pc.concept else "合计"
         self._emit("T706", sid, pc, severity, expected, extra, label=label, detail=detail)
 
+    def _explained(self, sid: str, figures: list[int]) -> bool:
+        """Whether the sum holds once a figure that disagrees with the data, or with the same fact
+        written elsewhere, is read as that: the disagreement is that figure's finding (T701, T707),
+        reported once, not again as the sum's."""
+        claims = self.readings[sid].claims
+        options: list[list[Decimal]] = []
+        for i in figures:
+            c = claims[i]
+            values = [self._wan(c)]
+            fact = self._fact(self._concept(c), c.measure) if c.concept else None
+            if fact is not None and fact.proves:
+                others = list(fact.values)
+            elif c.concept:
+                others = [self._wan(self.readings[s].claims[j]) for s, j in self._same_fact[self._fact_key(c)]]
+            else:
+                others = []
+            values += [v for v in others if v not in values]
+            options.append(values)
+        if prod(len(o) for o in options) > 256 or all(len(o) == 1 for o in options):
+            return False
+        allowance = HALF_CENT * len(figures)
+        return any(abs(total - sum(parts, ZERO)) <= allowance for total, *parts in product(*options))
+
     def _table_agrees(self, sid: str, i: int) -> bool:
         c = self.readings[sid].claims[i]
         fact = self._fact(self._concept(c), c.measure)
-        return fact is not None and fact.from_table and fact.value == self._wan(c)
+        return fact is not None and fact.from_table and self._wan(c) in fact.values
 
     # ---------------------------------------------------------------- the same fact twice
     @text_rule("T707", E, "同一数字前后写法不一", "{label}前后不一：{detail}")
     def _twice(self) -> None:
-        """数据中没有的同一个数（如年初预算），在不同段落里写成了不同的值。"""
-        for mentions in self._written.values():
+        """数据中没有的同一个数（如年初预算），在不同段落里写成了不同的值：只比较确定是同一个数的两处——
+        同一科目或项目、同一口径（年初预算、全年预算、调整后预算、决算数各不相同）、同一年度；相差0.01是
+        尾数差异。"""
+        for mentions in self._same_fact.values():
             first = self.readings[mentions[0][0]].claims[mentions[0][1]]
             cid, measure = self._concept(first), first.measure
-            if len(mentions) < 2 or self._fact(cid, measure) is not None:
+            fact = self._fact(cid, measure)
+            if len(mentions) < 2 or (fact is not None and fact.proves):
                 continue
             mentions = [(s, i) for s, i in mentions if is_checked(s)]
             by_value: dict[Decimal, list[tuple[str, int]]] = {}
@@ -569,8 +758,11 @@ class Judge:
             )
             sid, i = firsts[-1]
             c = self.readings[sid].claims[i]
+            spread = max(by_value) - min(by_value)
+            count = c.fig is not None and c.fig.kind == "count"
+            severity = Severity.ROUNDING if spread <= CENT and not count else Severity.ERROR
             extra = [self._loc(s, self.readings[s].claims[j]) for s, j in firsts[:-1]]
-            self._emit("T707", sid, c, extra=extra, label=self._label(cid, measure), detail=detail)
+            self._emit("T707", sid, c, severity, extra=extra, label=self._label(cid, measure), detail=detail)
             for s, j in mentions:
                 self._verify(s, j)
 
@@ -631,6 +823,10 @@ def _same_at_precision(written: Decimal, value: Decimal, places: int) -> bool:
     from decimal import ROUND_HALF_UP
 
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) == written
+
+
+def _sign(d: Decimal) -> int:
+    return (d > 0) - (d < 0)
 
 
 def _plain(v: Decimal) -> str:

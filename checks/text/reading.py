@@ -16,6 +16,13 @@ The subject of a figure is the last term before it in its sentence, provided onl
 filler carries on the subject of the one before ("。较上年增加14.30万元"). Anything else in
 between ("项目支出主要用于项目…31.33万元") leaves the figure untied: it is reported as a figure
 the checker could not tie, never guessed.
+
+A term ties a figure only within its scope (checks.text.scope): inside an item about one thing
+(a 项, one “三公” item, a project) a figure belongs to that thing or stays untied. A clause that
+opens with nothing but a measure ("，年初预算为 420.80 万元") speaks of what its item is about,
+whatever its description named before ("…主要用于…等项目支出"). A percentage is the rate of what
+its own clause names ("其中：因公出国（境）费决算为 0 万元，完成预算的 0%"), and "决算数大于预算数"
+compares exactly the 决算 and 预算 its item (or its sentence) wrote.
 """
 
 from __future__ import annotations
@@ -25,7 +32,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from checks.text.facts import unit_of
 from checks.text.normalize import Norm, normalize
+from checks.text.scope import Scopes, find_items, within
 from checks.text.split import topics
 from checks.text.terms import Term, TermMatcher
 from model.sections import BASE_VARIANT
@@ -86,6 +95,8 @@ class Claim:
     fig: Figure | None
     concept: str | None = None
     measure: str = "actual"
+    kind: str = "actual"  # the measure as written: actual/initial/full/budget/adjusted/last (年初 ≠ 全年 ≠ 预算)
+    year: int | None = None  # a value: the year its sentence dates it to ("2023年度…"), None for the report year
     base: str = "last"  # change, rate, direction: "last" or "budget"
     sign: int = 0  # change/direction word: +1 up, −1 down, 0 level
     denom: str | None = None  # share
@@ -99,6 +110,9 @@ class Claim:
     dated: bool = False  # year: "截至2024年12月31日"
     word: str = ""  # direction/none: the word as written
     financial: bool = True  # an untied percentage in a sentence about money
+    named: bool = False  # direction: its own clause names its subject ("“三公”经费支出决算数小于预算数")
+    alt: str | None = None  # completion: the other subject it may be the rate of (a list's whole)
+    alt_refs: dict[str, int] = field(default_factory=dict)  # … and the amounts written of that one
 
 
 @dataclass(slots=True)
@@ -168,31 +182,60 @@ def is_filler(text: str) -> bool:
     return not _FILLER.sub("", text)
 
 
-def _measure(text: str) -> str | None:
+def _measure(text: str) -> tuple[str, str] | None:
+    """(measure looked up in the data, kind as written) of the last measure word in ``text``."""
     last = None
     for m in _MEASURE.finditer(text):
         last = m.group()
     if last is None:
         return None
     if last.startswith("调整后") or last.startswith("预算调整"):
-        return "adjusted"
-    if last in ("年初预算", "全年预算", "预算"):
-        return "budget"
+        return "adjusted", "adjusted"
+    if last in _BUDGET_KINDS:
+        return "budget", _BUDGET_KINDS[last]
     if last == "上年":
-        return "last"
-    return "actual"
+        return "last", "last"
+    return "actual", "actual"
+
+
+_BUDGET_KINDS = {"年初预算": "initial", "全年预算": "full", "预算": "budget"}
+_COUNT_UNITS = {"人": "人", "辆": "辆", "台": "辆", "个": "个"}
+
+
+def fits(concept: str | None, fig: Figure) -> bool:
+    """Whether a figure can be a figure of the concept: money of money, people of people…"""
+    if concept is None:
+        return True
+    unit = unit_of(concept)
+    if not unit or fig.kind not in ("amount", "count"):
+        return True
+    return unit == "万元" if fig.kind == "amount" else unit == _COUNT_UNITS.get(fig.unit)
 
 
 class _SentenceState:
     """What a sentence has said so far: its subject, and a "其中" list it is in."""
 
-    __slots__ = ("subject", "measure", "list_subject", "list_measure", "list_parent", "last_value", "last_change")
+    __slots__ = (
+        "subject",
+        "measure",
+        "kind",
+        "list_subject",
+        "list_measure",
+        "list_kind",
+        "list_parent",
+        "last_value",
+        "last_change",
+        "year",
+    )
 
     def __init__(self) -> None:
         self.subject: str | None = None
         self.measure: str | None = None  # of the last amount
+        self.kind: str = "actual"
         self.list_subject: str | None = None  # the subject a "其中" list breaks down
         self.list_measure: str | None = None
+        self.list_kind: str = "actual"
+        self.year: int | None = None  # the year the sentence has dated its figures to so far
         self.list_parent: int | None = None  # the amount it breaks down
         self.last_value: int | None = None
         self.last_change: int | None = None
@@ -205,6 +248,7 @@ def read_section(section: str, text: str, matcher: TermMatcher, variant: str = B
     figures = scan_figures(t)
     marks = topics(t, section_of(section, variant), section)
     terms = matcher.find(t, marks)
+    scopes = find_items(t, sentences, terms, [f.start for f in figures if f.kind not in ("year", "date")], is_filler)
     claims: list[Claim] = []
     fi = ti = 0
     carry: str | None = None
@@ -214,8 +258,13 @@ def read_section(section: str, text: str, matcher: TermMatcher, variant: str = B
         sent_terms: list[Term] = []
         while ti < len(terms) and terms[ti].start < s1:
             if terms[ti].start >= s0:
-                sent_terms.append(terms[ti])
+                sent_terms.append(_scoped(terms[ti], scopes))
             ti += 1
+        if scopes.starts_item(s0):
+            carry = None
+        item = scopes.scope(s0)
+        if item is not None and not within(carry, item.subject):
+            carry = item.subject  # a sentence in an item speaks of what the item is about
         subjects: list[tuple[int, str | None]] = []
         prev = s0
         seen_figure = False
@@ -230,14 +279,22 @@ def read_section(section: str, text: str, matcher: TermMatcher, variant: str = B
                 if claim is not None:
                     claim.sentence = si
                     claims.append(claim)
+                    if claim.fig is not None and not claim.comparative and not claim.dated:
+                        st.year = int(claim.fig.value)
                 continue
             gap_terms = [
                 tm for tm in sent_terms if prev <= tm.start and tm.end <= fig.start and not _in_share(t, tm, prev)
             ]
-            _update_subject(t, fig, prev, s0, gap_terms, st, None if seen_figure else carry)
+            scope = scopes.scope(fig.start)
+            _update_subject(
+                t, fig, prev, s0, gap_terms, st, None if seen_figure else carry, scope.subject if scope else None
+            )
             topic = marks[bisect_right(marks, (fig.start, "\uffff")) - 1][1]
             claim = _read_figure(t, topic, fig, prev, s0, gap_terms, st, claims)
+            if not fits(claim.concept, fig):
+                claim.concept = None  # money is no count of people, a count of vehicles no amount
             claim.sentence = si
+            claim.year = st.year
             idx = len(claims)
             claims.append(claim)
             if claim.role == "value" and fig.kind == "amount":
@@ -251,7 +308,7 @@ def read_section(section: str, text: str, matcher: TermMatcher, variant: str = B
             subjects.append((fig.tail, st.subject))
             prev = fig.tail
             seen_figure = True
-        _read_words(t, s0, s1, subjects or [(s0, carry)], sent_terms, claims, si)
+        _read_words(t, s0, s1, subjects or [(s0, carry)], sent_terms, claims, si, _window(sentences, si, scopes))
         if not seen_figure:
             # "1.一般公共服务（类）支出。年初预算为…": a sentence that only names a subject.
             if sent_terms:
@@ -264,6 +321,21 @@ def read_section(section: str, text: str, matcher: TermMatcher, variant: str = B
     return Reading(section, text, norm, claims, sentences)
 
 
+def _scoped(term: Term, scopes: Scopes) -> Term:
+    """A term that names something outside the item it stands in ties nothing there."""
+    if term.concept is None or scopes.allows(term.concept, term.start):
+        return term
+    return Term(term.start, term.end, None, "out")
+
+
+def _window(sentences: list[tuple[int, int]], si: int, scopes: Scopes) -> int:
+    """Where the figures a "决算数大于预算数" of sentence ``si`` compares may stand: this sentence and
+    the one before, within the item it stands in."""
+    start = sentences[max(0, si - 1)][0]
+    item = scopes.innermost(sentences[si][0])
+    return max(start, item.start) if item is not None else start
+
+
 def _in_share(t: str, term: Term, since: int) -> bool:
     """A term inside "占本年支出合计的" names the denominator, not the subject."""
     i = t.rfind("占", since, term.start)
@@ -271,22 +343,37 @@ def _in_share(t: str, term: Term, since: int) -> bool:
 
 
 def _update_subject(
-    t: str, fig: Figure, prev: int, s0: int, gap_terms: list[Term], st: _SentenceState, carry: str | None
+    t: str,
+    fig: Figure,
+    prev: int,
+    s0: int,
+    gap_terms: list[Term],
+    st: _SentenceState,
+    carry: str | None,
+    item_subject: str | None,
 ) -> None:
     gap = t[prev : fig.start]
     if "其中" in gap and st.list_subject is None:
-        st.list_subject, st.list_measure = st.subject, st.measure
+        st.list_subject, st.list_measure, st.list_kind = st.subject, st.measure, st.kind
     if gap_terms:
         last = gap_terms[-1]
-        st.subject = last.concept if is_filler(_strip_role(t[last.end : fig.start])) else None
+        after = _strip_role(t[last.end : fig.start])
+        if last.kind == "out":
+            # "…主要用于…等项目支出，年初预算为 420.80": a clause of nothing but a measure speaks of
+            # what its item is about; right after the word, the figure is that word's, and untied.
+            brk = max(after.rfind(ch) for ch in ",;:")
+            st.subject = item_subject if brk >= 0 and is_filler(after[brk:]) else None
+        else:
+            st.subject = last.concept if is_filler(after) else None
         return
     rest = _strip_role(gap)
     if prev == s0 and carry is not None and is_filler(rest):
         st.subject = carry
     elif not is_filler(rest):
         st.subject = None
-    elif st.list_subject is not None and (_MEASURE.search(rest) or rest != _strip_role(gap + "%")):
+    elif st.list_subject is not None and _MEASURE.search(rest):
         # "…项目支出 110.00 万元，调整后预算金额 1,105.52 万元": the list is over, back to its subject.
+        # (A rate right after an entry, "因公出国（境）费决算为 0 万元，完成预算的 0%", is the entry's.)
         st.subject, st.list_subject, st.list_measure = st.list_subject, None, None
 
 
@@ -324,21 +411,19 @@ def _read_figure(
             if denom is None or (numer is None and subject is None):
                 return Claim("percent", fig, span=span, financial=False)
             return Claim("share", fig, concept=subject, denom=denom, numer=numer, span=span)
-        if st.list_subject is not None:
-            subject = st.list_subject
+        alt = None
+        if st.list_subject is not None and st.list_subject != subject:
+            if subject is None and not gap_terms:
+                subject = st.list_subject  # "…其中：…，完成预算的 X%" with no subject of its own clause
+            elif not _entry_closed(t, s0, fig):
+                # "…其中基本支出 1015 万元，项目支出 90.52 万元，预算执行率为 100%": the last entry's rate,
+                # or the whole list's. An entry of a list written "A…；B…；" is closed by its "；".
+                alt = st.list_subject
         if _COMPLETION_AT_END.search(gap):
-            refs: dict[str, int] = {}
-            for i in range(len(claims) - 1, -1, -1):
-                c = claims[i]
-                if c.fig is None:
-                    continue
-                if c.fig.start < s0:
-                    break  # claims are in text order: the sentence is done
-                if c.role != "value":
-                    continue
-                if c.concept == subject and c.measure in ("budget", "actual", "adjusted"):
-                    refs.setdefault("actual" if c.measure == "actual" else "budget", i)
-            return Claim("completion", fig, concept=subject, refs=refs, span=span)
+            # The rate of what its own clause speaks of, from the amounts its sentence wrote of it.
+            refs = _written_of(claims, s0, subject)
+            alt_refs = _written_of(claims, s0, alt) if alt is not None else {}
+            return Claim("completion", fig, concept=subject, refs=refs, span=span, alt=alt, alt_refs=alt_refs)
         m = _RATE_AT_END.search(gap)
         if m:
             refs = {"change": st.last_change} if st.last_change is not None else {}
@@ -355,11 +440,34 @@ def _read_figure(
         word_span = (prev + m.start("w"), fig.end)
         return Claim("change", fig, concept=subject, base=base, sign=word_sign(m.group("w")), span=word_span)
     after = t[gap_terms[-1].end : fig.start] if gap_terms else gap
-    measure = _measure(after)
-    if measure is None and st.list_measure is not None and "其中" in t[s0 : fig.start]:
-        measure = st.list_measure
-    st.measure = measure or "actual"
-    return Claim("value", fig, concept=subject, measure=st.measure, span=span)
+    found = _measure(after)
+    if found is None and st.list_measure is not None and "其中" in t[s0 : fig.start]:
+        found = st.list_measure, st.list_kind
+    st.measure, st.kind = found or ("actual", "actual")
+    return Claim("value", fig, concept=subject, measure=st.measure, kind=st.kind, span=span)
+
+
+def _written_of(claims: list[Claim], s0: int, subject: str | None) -> dict[str, int]:
+    """The 决算 and 预算 of ``subject`` its sentence wrote, for a completion rate."""
+    refs: dict[str, int] = {}
+    for i in range(len(claims) - 1, -1, -1):
+        c = claims[i]
+        if c.fig is None:
+            continue
+        if c.fig.start < s0:
+            break  # claims are in text order: the sentence is done
+        if c.role != "value":
+            continue
+        if c.concept == subject and c.measure in ("budget", "actual", "adjusted"):
+            refs.setdefault("actual" if c.measure == "actual" else "budget", i)
+    return refs
+
+
+def _entry_closed(t: str, s0: int, fig: Figure) -> bool:
+    """Whether a rate ends its list entry: the list writes its entries "A…；B…；", or this one is
+    followed by a "；"."""
+    start = t.rfind("其中", s0, fig.start)
+    return ";" in t[start if start >= 0 else s0 : fig.start] or t.startswith(";", fig.tail)
 
 
 def _strip_role(gap: str) -> str:
@@ -397,28 +505,42 @@ def _denominator(phrase: str, topic: str) -> str | None:
 
 
 def _read_words(
-    t: str, s0: int, s1: int, subjects: list[tuple[int, str | None]], terms: list[Term], claims: list[Claim], si: int
+    t: str,
+    s0: int,
+    s1: int,
+    subjects: list[tuple[int, str | None]],
+    terms: list[Term],
+    claims: list[Claim],
+    si: int,
+    window: int,
 ) -> None:
     """Direction words and "无…" sentences: claims without a figure."""
+
+    def named_at(pos: int) -> str | None:
+        """The subject the words right before ``pos`` name ("“三公”经费支出决算数")."""
+        named = None
+        for tm in terms:
+            if tm.end <= pos and tm.concept and is_filler(t[tm.end : pos].replace("决算数", "").replace("决算", "")):
+                named = tm.concept
+        return named
 
     def subject_at(pos: int) -> str | None:
         subject = None
         for p, s in subjects:
             if p <= pos:
                 subject = s
-        for tm in terms:
-            if tm.end <= pos and tm.concept and is_filler(t[tm.end : pos].replace("决算数", "").replace("决算", "")):
-                subject = tm.concept
-        return subject
+        return named_at(pos) or subject
 
     for pattern, base in ((_DIRECTION_BUDGET, "budget"), (_DIRECTION_LAST, "last")):
         for m in pattern.finditer(t, s0, s1):
+            named = named_at(m.start())
             subject = subject_at(m.start())
-            if subject:
+            refs = _compared(claims, window, m.start(), named) if base == "budget" else {}
+            if subject or refs:
                 w = m.group("w")
                 claims.append(
                     Claim("direction", None, concept=subject, base=base, sign=word_sign(w), span=m.span("w"),
-                          sentence=si, word=w)
+                          sentence=si, word=w, refs=refs, named=named is not None)
                 )  # fmt: skip
     for m in _NONE.finditer(t, s0, s1):
         nxt = [tm for tm in terms if tm.start >= m.end() and tm.concept]
@@ -432,6 +554,27 @@ def _read_words(
             Claim("none", None, concept=tm.concept, measure=measure, span=(m.start(), tm.end), sentence=si,
                   word=t[m.start() : tm.end])
         )  # fmt: skip
+
+
+def _compared(claims: list[Claim], since: int, before: int, named: str | None) -> dict[str, int]:
+    """The 决算 and the 预算 a "决算数大于预算数" compares: the last of each written in its window, of
+    the subject its clause names if it names one; none when the two are of different subjects."""
+    refs: dict[str, int] = {}
+    concepts: dict[str, str | None] = {}
+    for i in range(len(claims) - 1, -1, -1):
+        c = claims[i]
+        if c.fig is None or c.fig.start >= before:
+            continue
+        if c.fig.start < since:
+            break
+        if c.role != "value" or c.fig.kind != "amount" or (named is not None and c.concept != named):
+            continue
+        which = "actual" if c.measure == "actual" else "budget" if c.measure in ("budget", "adjusted") else None
+        if which and which not in refs:
+            refs[which], concepts[which] = i, c.concept
+    if len(refs) < 2 or (concepts["actual"] and concepts["budget"] and concepts["actual"] != concepts["budget"]):
+        return {}
+    return refs
 
 
 def read(section: str, text: str, matcher: TermMatcher | None = None, variant: str = BASE_VARIANT) -> Reading:

@@ -2,20 +2,27 @@
 
     session = TextSession(project)          # reads every section of project.text, judges
     session.section_changed("五")           # after an edit of project.text["五"]
-    session.data_changed()                  # after a cell or the supplementary data changed
+    session.data_changed(findings)          # after a cell or the supplementary data changed
     session.findings(), session.coverage(), session.verified_spans("五")
 
 Reading a section (normalising, finding figures and terms, tying them) is the costly part and is
 kept per section. Judging — comparing with the data and across sections ("the same fact
 twice", shares whose denominator another section writes) — works on the readings only and is
 redone in full after any change, which keeps cross-section findings right at little cost.
+
+A figure compared with a cell accepts every value the cell may mean (checks.accepted): what the
+table checks found says which. Give their current findings to ``TextSession`` and
+``data_changed`` (``main.py check`` does): without them a figure is compared with what is printed
+only, and a total left empty makes the figures quoting it unverified, never wrong.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from checks.accepted import NOTHING, accepted_values
 from checks.finding import Finding, Location
 from checks.rules.registry import RULES, H
 from checks.text.facts import Facts
@@ -45,18 +52,18 @@ class TextReport:
 
 
 class TextSession:
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, table_findings: Iterable[Finding] | None = None):
         self.project = project
-        self.rebuild()
+        self.rebuild(table_findings)
 
-    def rebuild(self) -> None:
+    def rebuild(self, table_findings: Iterable[Finding] | None = None) -> None:
         """After the project's names changed (perf projects, kinds of staff) or a new project."""
         self.matcher = TermMatcher(self.project)
         self.readings: dict[str, Reading] = {}
         self._leftovers: dict[str, tuple[Reading, list[tuple[int, int, str]]]] = {}
         for sid in self._section_ids():
             self._read(sid)
-        self.data_changed()
+        self.data_changed(table_findings)
 
     def _section_ids(self) -> list[str]:
         known = [s.id for s in all_sections(self.project.meta.variant)]
@@ -76,11 +83,14 @@ class TextSession:
             self._evaluate()
         return self.report
 
-    def data_changed(self) -> TextReport:
+    def data_changed(self, table_findings: Iterable[Finding] | None = None) -> TextReport:
+        """After the data changed; ``table_findings``: the table and supplementary checks' current
+        findings (checks.engine)."""
         if TermMatcher.signature(self.project) != self.matcher.names_of:
-            self.rebuild()  # a project, a kind of staff or vehicle renamed: the text reads differently
+            self.rebuild(table_findings)  # a project, a kind of staff or vehicle renamed: the text reads differently
             return self.report
-        self.facts = Facts(self.project)
+        accepted = accepted_values(table_findings, self.project) if table_findings is not None else NOTHING
+        self.facts = Facts(self.project, accepted)
         self._evaluate()
         return self.report
 
@@ -137,6 +147,6 @@ class TextSession:
         return self.report.verified_spans.get(sid, [])
 
 
-def check_text(project: Project) -> TextReport:
-    """Findings and coverage for project.text as it stands."""
-    return TextSession(project).report
+def check_text(project: Project, table_findings: Iterable[Finding] | None = None) -> TextReport:
+    """Findings and coverage for project.text as it stands; ``table_findings`` as for TextSession."""
+    return TextSession(project, table_findings).report

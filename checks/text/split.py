@@ -155,7 +155,9 @@ def _placed(bodies: dict[str, str], sections: tuple[Section, ...], text: str, ma
         kind, _, subject = key.partition(":")
         if kind not in ("x", "p"):
             out[key] = body  # the overview and the parts after the 情况说明
-        elif subject in tops and (kind == "x" or "other" not in tops):
+        elif kind == "p" and "other" in tops:
+            continue  # a part of a section the variant prints as the document does: in its text
+        elif subject in tops:
             if kind == "x" and tops[subject].parts:
                 body = _with_parts(text, marks, key, body)
             out[tops[subject].id] = body

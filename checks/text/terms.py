@@ -25,7 +25,9 @@ from model.project import Project
 GENERAL_TOPICS = frozenset({"general", "basic", "performance"})
 STAFF_TOPIC = "概况.人员"  # the overview's 人员构成 is its own subject
 
-Resolver = str | Callable[[str], str | None]  # a concept, or topic → concept
+# A concept, or topic → concept; None: words that name one thing the checker holds no figure of
+# ("国内公务接待", "面向中小企业预留…"), so that no figure after them is tied to a broader concept.
+Resolver = str | None | Callable[[str], str | None]
 
 
 def _by_topic(general: str, other: str) -> Callable[[str], str]:
@@ -39,6 +41,8 @@ def _only(topic: str, concept: str) -> Callable[[str], str | None]:
 _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r"财政拨款收、?支总计", "fiscal_grand_total"),
     (r"收、?支总计", "grand_total"),
+    (r"财政拨款收入支出总计", "fiscal_grand_total"),
+    (r"收入支出总计", "grand_total"),
     (r"(?:本年)?收入合计", "income_total"),
     (r"(?:本年)?支出合计", "expense_total"),
     (r"一般公共预算财政拨款收入", "general_income"),
@@ -66,13 +70,20 @@ _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r"公用经费", "public"),
     (r"因公出国\(境\)(?:费用?|支出)?", "three.abroad"),
     (r"公务用车购置及运行(?:维护)?费", "three.vehicle"),
-    (r"公务用车购置费", "three.purchase"),
-    (r"公务用车运行(?:维护)?费", "three.operation"),
+    (r"公务用车购置(?:费|支出)", "three.purchase"),
+    (r"公务用车运行(?:维护)?(?:费|支出)", "three.operation"),
     (r"公务接待(?:费)?", "three.reception"),
+    (r"(?:国内|外宾|外事)(?:公务)?接待(?:费|支出)?", None),
     (r"机关运行经费", "admin_cost"),
     (r"货物采购授予中小企业合同金额", "proc.goods_sme"),
     (r"服务采购授予中小企业合同金额", "proc.services_sme"),
     (r"政府采购(?:支出)?总额", "proc.total"),
+    (r"政府采购金额", "proc.total"),
+    (r"货物采购金额", "proc.goods"),
+    (r"工程采购金额", "proc.works"),
+    (r"服务采购金额", "proc.services"),
+    (r"面向(?:中小|小微)企业预留", None),
+    (r"中标或成交", None),
     (r"政府采购货物支出", "proc.goods"),
     (r"政府采购工程支出", "proc.works"),
     (r"政府采购服务支出", "proc.services"),
@@ -85,6 +96,8 @@ _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r"离休(?:人员)?", "staff.lixiu"),
     (r"退休(?:人员)?", "staff.tuixiu"),
     (r"(?:共有)?车辆", _only("assets", "assets.vehicles")),
+    (r"不含车辆", None),
+    (r"设备", None),
     (r"保有量", "assets.vehicles"),
 )
 
@@ -94,6 +107,7 @@ class Term:
     start: int
     end: int
     concept: str | None  # None: a word that names nothing the checker can tie
+    kind: str = ""  # "chain": a 类/款/项 chain; "narrow": names one thing the checker holds no figure of
 
 
 def _class_pattern() -> str:
@@ -188,7 +202,12 @@ class TermMatcher:
                 continue
             kind = m.lastgroup or ""
             resolver = self._resolvers[int(kind[1:])]
+            if resolver is None:
+                out.append(Term(m.start(), m.end(), None, "narrow"))
+                continue
             cid = resolver(topic) if callable(resolver) else resolver
+            if cid in _WORDS and m.group().startswith(_WORDS[cid]) and _inside_word(text, m.start()):
+                cid = None  # "应急车辆": a kind of vehicle, not the vehicles ("共有车辆", "单位的车辆" are)
             out.append(Term(m.start(), m.end(), cid))
         return out
 
@@ -210,8 +229,16 @@ class TermMatcher:
         names = [n for n in (m.group("kuan"), m.group("xiang")) if n]
         if names:
             sub = self._below(code, tuple(names))
-            return Term(m.start(), m.end(), f"subject.{sub}" if sub else None)
+            return Term(m.start(), m.end(), f"subject.{sub}" if sub else None, "chain")
         return Term(m.start(), m.end(), _class_concept(code, topic))
+
+
+# Concepts whose word is also the tail of narrower words: they start a word ("共有车辆", "，车辆").
+_WORDS = {"assets.vehicles": "车辆"}
+
+
+def _inside_word(text: str, at: int) -> bool:
+    return at > 0 and _is_cjk(text[at - 1]) and text[at - 1] not in "有的"
 
 
 def _is_cjk(ch: str) -> bool:
