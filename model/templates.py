@@ -34,6 +34,7 @@ class T(StrEnum):
 LAYOUTS = ("A", "B")  # row layouts of 01 (and 04): which 行次 each line carries
 KINDS = ("sides", "subjects", "economic", "single")
 HOLDS = ("label", "row_no", "code", "name", "amount")
+WORDINGS = ("national", "shanghai")  # the phrasings checks/text/draft*.py write the 情况说明 in
 CLASSES_TOKEN = "classes"  # in a sides table's lines: the template's function classes, one row each
 DEPARTMENT_TOKEN = "{department}"  # in an "absent" sentence: the department's name
 
@@ -190,6 +191,7 @@ class Template:
     breaks: dict[str, str]  # where a heading over one column breaks in print
     tables: dict[T, TableForm]
     sections: tuple[SectionForm, ...] = ()  # 一 … of the 情况说明, in printed order
+    wording: str = "national"  # the phrasing the draft of the 情况说明 follows: one of WORDINGS
 
     def form(self, t: T) -> TableForm:
         return self.tables[t]
@@ -287,7 +289,11 @@ def _build(variant: str, data: dict) -> Template:
     subjects = [s.subject for top in sections for s in (top, *top.parts)]
     if len(set(subjects)) != len(subjects):
         raise fail("sections 中每个 subject 只能出现一次")
-    return Template(variant, data.get("label", variant), order, classes, dict(data.get("breaks", {})), tables, sections)
+    wording = data.get("wording", "national")
+    if wording not in WORDINGS:
+        raise fail(f"wording 应为 {'/'.join(WORDINGS)} 之一")
+    breaks = dict(data.get("breaks", {}))
+    return Template(variant, data.get("label", variant), order, classes, breaks, tables, sections, wording)
 
 
 def _section(e: object, fail) -> SectionForm:
