@@ -173,8 +173,20 @@ class Drafter:
     def duties(self, w: _Writer) -> None:
         w.fixed("【请填写部门主要职能】")
 
+    def units_lines(self) -> list[str]:
+        """部门决算单位构成, a paragraph a line, worded as the published documents word it."""
+        dept = self.dept
+        subs = [s.strip() for s in self.p.units.subordinates if s.strip()]
+        main = self.p.units.main.strip() or dept
+        parts = f"和{len(subs)}个下属单位决算" if subs else ""
+        return [
+            f"从单位构成看，{dept}部门决算由纳入独立核算的单位本级决算{parts}组成。",
+            f"纳入{dept}{self.year}年度部门决算编制范围的二级预算单位包括：",
+            *(f"{i}.{name}" for i, name in enumerate([f"{main}（本级）", *subs], 1)),
+        ]
+
     def units(self, w: _Writer) -> None:
-        for i, line in enumerate(units_lines(self.p)):
+        for i, line in enumerate(self.units_lines()):
             if i:
                 w.para()
             w.fixed(line)
@@ -523,17 +535,9 @@ class Drafter:
 
 
 def units_lines(project: Project) -> list[str]:
-    """部门决算单位构成 (概况.机构), a paragraph a line, worded as the published documents word it:
-    the draft of the section, and what the Word export prints when the section has no text."""
-    dept = _department(project)
-    subs = [s.strip() for s in project.units.subordinates if s.strip()]
-    main = project.units.main.strip() or dept
-    parts = f"和{len(subs)}个下属单位决算" if subs else ""
-    return [
-        f"从单位构成看，{dept}部门决算由纳入独立核算的单位本级决算{parts}组成。",
-        f"纳入{dept}{project.meta.year}年度部门决算编制范围的二级预算单位包括：",
-        *(f"{i}.{name}" for i, name in enumerate([f"{main}（本级）", *subs], 1)),
-    ]
+    """部门决算单位构成 (概况.机构), a paragraph a line, in the project's template's wording: the
+    draft of the section, and what the Word export prints when the section has no text."""
+    return drafter(project).units_lines()
 
 
 def staff_lines(project: Project) -> list[tuple[str | None, str]]:

@@ -22,9 +22,6 @@ CAUSE = f"主要原因：{PLACEHOLDER}。"
 
 
 class ShanghaiDrafter(Drafter):
-    def makers(self):
-        return {**super().makers(), "概况.机构": self.units}
-
     # ---------------------------------------------------------------- shared phrases
     def _change(self, cid: str, label: str) -> str | None:
         """ "与2023年度相比，收入支出总计增加…万元，增长…%" (持平 as the template asks)."""
@@ -47,17 +44,17 @@ class ShanghaiDrafter(Drafter):
         w.bound("none", f"{self.dept}{self.year}年度无{what}。")
 
     # ---------------------------------------------------------------- 第一部分
-    def units(self, w: _Writer) -> None:
+    def units_lines(self) -> list[str]:
+        """ "从预算单位构成看，{部门}部门决算包括：{部门}本级决算、下属行政事业单位决算。" and the units."""
         subs = [s.strip() for s in self.p.units.subordinates if s.strip()]
-        main = self.p.units.main.strip() or self.dept
         name = self.p.meta.department or self.dept
+        main = (self.p.units.main.strip() or name).removesuffix("本级")
         tail = "、下属行政事业单位决算。" if subs else "。"
-        w.fixed(f"从预算单位构成看，{name}部门决算包括：{name.removesuffix('本级')}本级决算{tail}")
-        w.para()
-        w.fixed(f"纳入{name}{self.year}年度部门决算编制范围的单位包括：")
-        for i, unit in enumerate([f"{main.removesuffix('本级')}（本级）", *subs], 1):
-            w.para()
-            w.fixed(f"{i}.{unit}")
+        return [
+            f"从预算单位构成看，{name}部门决算包括：{name.removesuffix('本级')}本级决算{tail}",
+            f"纳入{name}{self.year}年度部门决算编制范围的单位包括：",
+            *(f"{i}.{unit}" for i, unit in enumerate([f"{main}（本级）", *subs], 1)),
+        ]
 
     # ---------------------------------------------------------------- 一 … 六
     def s_total(self, w: _Writer) -> None:
