@@ -32,7 +32,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from checks.text.facts import unit_of
+from checks.text.facts import side_of, unit_of
 from checks.text.normalize import Norm, normalize
 from checks.text.scope import Scopes, find_items, within
 from checks.text.split import topics
@@ -352,6 +352,21 @@ def _update_subject(
     carry: str | None,
     item_subject: str | None,
 ) -> None:
+    _subject_by_gap(t, fig, prev, s0, gap_terms, st, carry, item_subject)
+    if st.subject is not None and _other_side(st.subject, t[gap_terms[-1].end if gap_terms else prev : fig.start]):
+        st.subject = None  # "…收入 100 万元，支出 90 万元": the 支出 is no figure of the 收入
+
+
+def _subject_by_gap(
+    t: str,
+    fig: Figure,
+    prev: int,
+    s0: int,
+    gap_terms: list[Term],
+    st: _SentenceState,
+    carry: str | None,
+    item_subject: str | None,
+) -> None:
     gap = t[prev : fig.start]
     if "其中" in gap and st.list_subject is None:
         st.list_subject, st.list_measure, st.list_kind = st.subject, st.measure, st.kind
@@ -375,6 +390,13 @@ def _update_subject(
         # "…项目支出 110.00 万元，调整后预算金额 1,105.52 万元": the list is over, back to its subject.
         # (A rate right after an entry, "因公出国（境）费决算为 0 万元，完成预算的 0%", is the entry's.)
         st.subject, st.list_subject, st.list_measure = st.list_subject, None, None
+
+
+def _other_side(concept: str, words: str) -> bool:
+    """Whether filler words name the other side of the accounts than the concept: "支出" after an
+    income, "收入" after an expenditure."""
+    side = side_of(concept)
+    return (side == "收入" and "支出" in words) or (side == "支出" and "收入" in words)
 
 
 def _read_year(t: str, fig: Figure, s0: int) -> Claim | None:

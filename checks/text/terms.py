@@ -229,7 +229,7 @@ class TermMatcher:
         names = [n for n in (m.group("kuan"), m.group("xiang")) if n]
         if names:
             sub = self._below(code, tuple(names))
-            return Term(m.start(), m.end(), f"subject.{sub}" if sub else None, "chain")
+            return Term(m.start(), m.end(), _subject_concept(sub, topic) if sub else None, "chain")
         return Term(m.start(), m.end(), _class_concept(code, topic))
 
 
@@ -245,8 +245,26 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _class_concept(code: str, topic: str) -> str:
-    return f"class.{code}" if topic in GENERAL_TOPICS else f"class03.{code}"
+def _class_concept(code: str, topic: str) -> str | None:
+    """A 类 named alone: 05表's where the text speaks of 一般公共预算 money, the 政府性基金 table's
+    in its section, nothing in 国有资本经营's (no table of ours holds it by subject), else 03表's."""
+    if topic in GENERAL_TOPICS:
+        return f"class.{code}"
+    if topic in _SUBJECT_TOPICS:
+        head = _SUBJECT_TOPICS[topic]
+        return f"{head}.{code}" if head else None
+    return f"class03.{code}"
+
+
+def _subject_concept(code: str, topic: str) -> str | None:
+    """A subject named by its 类/款/项 chain, read where the section's money is."""
+    if topic in _SUBJECT_TOPICS:
+        head = _SUBJECT_TOPICS[topic]
+        return f"{head}.{code}" if head else None
+    return f"subject03.{code}" if topic == "expense" else f"subject.{code}"
+
+
+_SUBJECT_TOPICS = {"fund": "fund", "soe": ""}
 
 
 def first_chars(pattern: str) -> set[str] | None:
@@ -376,7 +394,7 @@ def resolve_below(code: str, names: list[str], project: Project | None) -> str |
         bare = _bare(name)
         candidates = [c for c, n in children.get(code, ()) if _same_bare(n, bare)]
         if not candidates and project is not None:
-            rows = [r for t in ("general", "expense") for r in project.tables[t].rows]
+            rows = [r for t in ("general", "expense", "fund") for r in project.tables[t].rows]
             candidates = sorted(
                 {
                     r.code
