@@ -259,14 +259,11 @@ class ShanghaiDrafter(Drafter):
             self._none(w, f"{what}收入和支出")
             return
         income, expense = self.v(income_cid) or Decimal(0), self.v(expense_cid) or Decimal(0)
-        w.bound("total", f"{what}收入{money(income)}万元，{what}支出{money(expense)}万元，")
+        w.bound("total", f"{what}收入{money(income)}万元，支出{money(expense)}万元，")
         w.fixed("支出具体情况如下：")
         for i, (code, value) in enumerate(self._items(t, col), 1):
             w.para()
-            # Named by the 项 and its code: the 类/款/项 chain would be read as table 05's subject.
-            w.fixed(f"{i}、{functional_catalog().name_of(code) or code}（{code}）。主要用于：{PLACEHOLDER}。")
-            w.fixed(f"年初预算为{PLACEHOLDER}万元，")
-            w.bound(f"item.{code}", f"支出决算为{money(value)}万元。")
+            self._item(w, i, code, value, None, f"item.{code}")
 
     def _items(self, t: T, col: int) -> list[tuple[str, Decimal]]:
         rows = self.p.tables[t].rows
