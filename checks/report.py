@@ -8,7 +8,7 @@ from decimal import Decimal
 from checks.finding import SEVERITIES, Finding, Location, count_by_severity
 from checks.where import SUPP_PART, TEXT, Where
 from model.amount import fmt_plain
-from model.layout import printed_number, table_order, title
+from model.layout import printed_number, table_order, template_words, title
 from model.project import Project
 from model.units import describe
 
@@ -100,7 +100,7 @@ def to_text(findings: Sequence[Finding], project: Project, source: str = "") -> 
     lines = [head]
     if source:
         lines.append(f"文件：{source}")
-    lines.append(f"模板：{m.variant} 版，01表行次布局 {m.layout}；金额单位：{describe(m.unit)}")
+    lines.append(f"模板：{template_words(m.variant, m.layout)}；金额单位：{describe(m.unit)}")
     lines.append(counts_line(summarize(findings, project)))
     if not findings:
         lines.append("")

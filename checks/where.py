@@ -18,7 +18,6 @@ Section names come from ``model.sections``, field labels and groups from ``model
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from checks.finding import Location
@@ -31,16 +30,18 @@ from model.layout import (
     column_name,
     columns,
     fixed_row,
+    numbers_columns,
+    numbers_rows,
     printed_number,
     row_number,
 )
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, SUPPLEMENTARY, TOTAL, Project
 from model.sections import section
+from model.templates import template
 
 MAX_ROWS_LISTED = 8  # beyond this a list of rows names the count; the message names the sum
 TEXT = "情况说明"
 SUPP_PART = SUPPLEMENTARY  # what the JSON calls the part of every form field (README)
-_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
 _BASIC_ROWS = {PERSONNEL_TOTAL: "人员经费合计", PUBLIC_TOTAL: "公用经费合计"}
 
 
@@ -116,6 +117,8 @@ class Where:
         if key is None:
             return None
         if t in (T.SUMMARY, T.FISCAL):
+            if not numbers_rows(t, self.variant):
+                return self._fixed_label(t, key)
             return str(row_number(t, self.layout, key, self.variant))
         if t is T.BASIC:
             return _BASIC_ROWS.get(key, key)
@@ -130,20 +133,69 @@ class Where:
         if key is None or t is T.THREE:
             return ""
         row = self.printed_row(t, key) or ""
-        if t in (T.SUMMARY, T.FISCAL):
+        if t in (T.SUMMARY, T.FISCAL) and numbers_rows(t, self.variant):
             return f"第{row}行（{self._fixed_label(t, key)}）" if long else f"第{row}行"
         return row
 
     def _col(self, t: T, col: int | None, long: bool) -> str:
         if col is None or t is T.BASIC:  # 06 prints one amount column and no 栏次
             return ""
+        if not numbers_columns(t, self.variant):
+            return self.column_words(t, col)
         if not long:
             return f"第{col}栏"
+        name = self._column_name(t, col)
+        return f"第{col}栏（{name}）" if name != "金额" else f"第{col}栏"
+
+    def _column_name(self, t: T, col: int) -> str:
         name = column_name(t, col, self.variant)
         if t is T.THREE:
             group = next(c.group for c in columns(T.THREE, self.variant) if c.no == col).split("·")[0]
             name = f"{group}·{name}"
-        return f"第{col}栏（{name}）" if name != "金额" else f"第{col}栏"
+        return name
+
+    def column_words(self, t: T, col: int) -> str:
+        """A column of a table printed without 栏次, by its heading: "本年支出·合计", "预算数·合计";
+        "" for the one amount column of a side of 01/04 (its row says all)."""
+        form = template(self.variant).form(t)
+        block = next((p.block for p in form.columns if p.holds == "amount" and p.col == col), None)
+        if block is not None and form.blocks != ("",) and len(form.amount_cols(block)) == 1:
+            return ""
+        c = next((c for c in columns(t, self.variant) if c.no == col), None)
+        if c is None:
+            return f"第{col}栏"
+        if t is T.THREE:
+            return self._column_name(t, col)
+        generic = c.name in ("合计", "小计", "基本支出", "项目支出") and t in (T.FUND, T.SOE)
+        return f"{c.group.split('·')[-1]}·{c.name}" if generic and c.group else c.name
+
+    def formula(self, t: T, terms: Sequence[tuple[int, int]]) -> str:
+        """The right side of a column formula: "第2+3栏", "第2～7栏之和", "第1+2−3栏"; in a table
+        printed without 栏次, by the columns' headings ("年初结转和结余+本年收入−本年支出·合计")."""
+        cols = [c for _s, c in terms]
+        numbered = numbers_columns(t, self.variant)
+        plus = all(sign > 0 for sign, _c in terms)
+        if numbered and plus and len(cols) > 3 and cols == list(range(cols[0], cols[-1] + 1)):
+            return f"第{cols[0]}～{cols[-1]}栏之和"
+        words = [str(c) if numbered else self.column_words(t, c) for c in cols]
+        out = "".join(
+            (("+" if sign > 0 else "−") if i else ("" if sign > 0 else "−")) + w
+            for i, ((sign, _c), w) in enumerate(zip(terms, words, strict=True))
+        )
+        return f"第{out}栏" if numbered else out
+
+    def rows_sum(self, t: T, keys: Sequence[str]) -> str:
+        """The right side of a row formula of 01/04: "第1～8行之和", "第28+29+30行"; where the table
+        prints no 行次, by the rows' labels ("本年支出合计+结余分配+年末结转和结余")."""
+        if not numbers_rows(t, self.variant):
+            names = [self._fixed_label(t, k) for k in keys]
+            if len(names) > 3:
+                return f"{names[0]}至{names[-1]}之和"
+            return "+".join(names)
+        nos = [row_number(t, self.layout, k, self.variant) for k in keys]
+        if len(nos) > 3 and nos == list(range(nos[0], nos[-1] + 1)):
+            return f"第{nos[0]}～{nos[-1]}行之和"
+        return "第" + "+".join(str(n) for n in nos) + "行"
 
     def cell_short(self, t: T, key: str | None, col: int | None) -> str:
         return _join(self.table(t), self._row(t, key, False), self._col(t, col, False))
@@ -169,7 +221,9 @@ class Where:
             if len(rows) > MAX_ROWS_LISTED:
                 rows = (*rows[: MAX_ROWS_LISTED - 1], f"…等{len(rows)}行")
             numbers = [c for c in cols if c is not None]
-            if len(numbers) > 1 and t is not T.BASIC:
+            if len(numbers) > 1 and t is not T.BASIC and not numbers_columns(t, self.variant):
+                col_part = "、".join(self.column_words(t, c) for c in numbers)
+            elif len(numbers) > 1 and t is not T.BASIC:
                 col_part = "第" + "、".join(map(str, numbers)) + "栏"
             else:
                 col_part = self._col(t, numbers[0] if numbers else None, True)
@@ -303,4 +357,4 @@ class Where:
 
     def _fixed_label(self, t: T, key: str) -> str:
         """A row of 01/04 by its label, without its number ("一、一般公共服务支出" → "一般公共服务支出")."""
-        return _NUMBERED.sub("", fixed_row(t, key, self.variant).label)
+        return fixed_row(t, key, self.variant).called

@@ -18,6 +18,7 @@ from checks.report import group, summarize
 from checks.rules.every_rule import RULES
 from checks.where import Where
 from model.amount import fmt_amount
+from model.layout import template_words
 from model.project import Project
 from model.units import describe
 
@@ -68,7 +69,7 @@ def build_checklist(
     out = Checklist(
         department=m.department,
         year=m.year,
-        template=f"{m.variant} 版，01表行次布局 {m.layout}",
+        template=template_words(m.variant, m.layout),
         checked_at=checked_at or datetime.now(),
         source=source,
         counts=summarize(findings, project),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from itertools import groupby
 
-from model.templates import LAYOUTS, Column, FixedRow, T, chinese_ordinal, class_key, template, variants
+from model.templates import LAYOUTS, Column, FixedRow, Formula, T, chinese_ordinal, class_key, template, variants
 
 __all__ = [
     "BASIC_VALUE_COL",
@@ -20,7 +20,6 @@ __all__ = [
     "EMPTY_SENTENCE",
     "FISCAL_COLUMNS",
     "LAYOUTS",
-    "NOTES",
     "SUBJECT_TABLES",
     "SUMMARY_COLUMNS",
     "SUMMARY_INCOME_ITEMS",
@@ -29,9 +28,18 @@ __all__ = [
     "VARIANTS",
     "Column",
     "FixedRow",
+    "Formula",
     "T",
     "chinese_ordinal",
     "class_key",
+    "class_keys",
+    "classes",
+    "empty_sentence",
+    "formulas",
+    "has_row",
+    "numbers_columns",
+    "notes",
+    "numbers_rows",
     "column_name",
     "columns",
     "default_layout",
@@ -43,6 +51,7 @@ __all__ = [
     "subject_columns",
     "table_for_number",
     "table_order",
+    "template_words",
     "title",
 ]
 
@@ -52,7 +61,6 @@ SUBJECT_TABLES = tuple(t for t in T if template(BASE).form(t).kind == "subjects"
 THREE_ROW = "data"  # the one row of 09
 BASIC_VALUE_COL = 1  # table 06 prints no 栏次; its one amount column is addressed as 1
 
-NOTES = {t: list(template(BASE).form(t).notes) for t in T}
 # The sentence a department prints under an empty 07/08 table (wording varies by department).
 EMPTY_SENTENCE = {t: template(BASE).form(t).absent for t in T if template(BASE).form(t).absent}
 
@@ -84,7 +92,7 @@ def columns(table: T, variant: str = BASE) -> tuple[Column, ...]:
             # Printed more than once (06's column groups): the headings above differ, name only.
             out[c.col] = Column(c.col, out[c.col].name)
             continue
-        heading = [text for text, _same in groupby(c.heading)]
+        heading = list(c.name) or [text for text, _same in groupby(c.heading)]
         out[c.col] = Column(c.col, heading[-1], "·".join(heading[:-1]), c.number or "")
     return tuple(out.values())
 
@@ -108,8 +116,58 @@ FISCAL_COLUMNS = columns(T.FISCAL)
 
 # ---------------------------------------------------------------- function classes, fixed rows of 01 and 04
 
-CLASSES: tuple[tuple[str, str], ...] = template(BASE).classes
+CLASSES: tuple[tuple[str, str], ...] = template(BASE).classes  # every class a template may print
 CLASS_NAMES = dict(CLASSES)
+
+
+def classes(variant: str) -> tuple[tuple[str, str], ...]:
+    """The function classes 01 and 04 print in the variant (the Shanghai template: 24, without
+    债务还本/付息支出)."""
+    return template(variant).classes
+
+
+@cache
+def class_keys(variant: str) -> tuple[str, ...]:
+    return tuple(class_key(code) for code, _name in classes(variant))
+
+
+def formulas(table: T, variant: str) -> tuple[Formula, ...]:
+    """The column formulas each row of the table holds (its template's ``formulas``)."""
+    return template(variant).form(table).formulas
+
+
+@cache
+def has_row(table: T, key: str, variant: str) -> bool:
+    """Whether 01 or 04 prints this row in the variant (the Shanghai 04 has no 年末 fund rows)."""
+    return any(row.key == key for row, _no in fixed_rows(table, LAYOUTS[0], variant))
+
+
+def numbers_rows(table: T, variant: str) -> bool:
+    """Whether 01 or 04 prints 行次 in the variant; without them a row is named by its label."""
+    return any(c.holds == "row_no" for c in template(variant).form(table).columns)
+
+
+def numbers_columns(table: T, variant: str) -> bool:
+    """Whether the table prints a 栏次 line in the variant; without it a column is named by its heading."""
+    return template(variant).form(table).numbered
+
+
+def notes(table: T, variant: str) -> tuple[str, ...]:
+    """The lines the variant prints under the table."""
+    return template(variant).form(table).notes
+
+
+def template_words(variant: str, layout: str) -> str:
+    """The template a project follows, as the check list and `check` name it: "2023 版，01表行次布局 A";
+    a template printing no 行次 has no row layout to name."""
+    if numbers_rows(T.SUMMARY, variant):
+        return f"{variant} 版，01表行次布局 {layout}"
+    return f"{variant} 版（01表不印行次）"
+
+
+def empty_sentence(table: T, variant: str, department: str = "") -> str:
+    """The "无…" sentence printed under the empty table in the variant, for the department."""
+    return template(variant).form(table).absent_sentence(department)
 
 
 @cache

@@ -242,6 +242,13 @@ class Procurement(_Base):
     small_micro: Money = _money("授予小微企业合同金额")  # 其中 of sme
     goods_sme: Money = _money("货物采购授予中小企业合同金额")
     services_sme: Money = _money("服务采购授予中小企业合同金额")
+    # The Shanghai template words SME procurement by what was reserved for them and what they won:
+    # "面向中小企业预留政府采购项目预算金额…由中小企业供应商中标或成交的，采购金额…".
+    sme_reserved: Money = _money("面向中小企业预留政府采购项目预算金额")
+    small_micro_reserved: Money = _money("面向小微企业预留政府采购项目预算金额")  # 其中 of sme_reserved
+    sme_won_reserved: Money = _money("预留项目中由中小企业中标或成交的采购金额")
+    small_micro_won_reserved: Money = _money("预留项目中由小微企业中标或成交的采购金额")
+    sme_won_other: Money = _money("其他项目中由中小企业中标或成交的采购金额")
 
 
 class Assets(_Base):
@@ -251,6 +258,7 @@ class Assets(_Base):
     vehicles: list[CountItem] = Field(default_factory=list, title="各类车辆")
     general_equipment_50w: Count = _count("单价50万元以上通用设备")  # 台、套
     special_equipment_100w: Count = _count("单价100万元以上专用设备")
+    equipment_100w: Count = _count("单价100万元（含）以上设备（不含车辆）")  # the Shanghai template: one count
 
 
 class Staff(_Base):
@@ -274,8 +282,17 @@ class PerfProject(_Base):
 class Performance(_Base):
     model_config = _group("绩效自评")
 
+    target_count: Count = _count("编报绩效目标的项目个数")
+    target_amount: Money = _money("编报绩效目标的项目预算金额")
+    tracking_count: Count = _count("绩效跟踪评价的项目个数")
+    tracking_amount: Money = _money("绩效跟踪评价的项目预算金额")
     project_count: Count = _count("绩效自评项目个数")
     project_amount: Money = _money("涉及资金")
+    average_score: Score = Field(default=None, title="绩效自评平均得分")
+    rated_excellent: Count = _count("绩效评级为“优”的项目个数")
+    rated_good: Count = _count("绩效评级为“良”的项目个数")
+    rated_pass: Count = _count("绩效评级为“合格”的项目个数")
+    rated_fail: Count = _count("绩效评级为“不合格”的项目个数")
     whole_budget: Money = _money("部门整体支出预算数")
     whole_executed: Money = _money("部门整体支出执行数")
     whole_score: Score = Field(default=None, title="部门整体支出自评得分")

@@ -11,6 +11,7 @@ Shanghai template). A section may hold parts under their own headings: the Shang
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from model.templates import SectionForm, chinese_ordinal, is_variant, template
 
@@ -71,8 +72,11 @@ BASE_VARIANT = "2023"  # a template that lists no sections prints the national o
 def explanation_sections(variant: str) -> tuple[Section, ...]:
     """一 … of 第三部分 (情况说明), in the variant's order."""
     forms = template(variant).sections if is_variant(variant) else ()
-    if not forms:
-        forms = template(BASE_VARIANT).sections
+    return _numbered(forms or template(BASE_VARIANT).sections)
+
+
+@cache
+def _numbered(forms: tuple[SectionForm, ...]) -> tuple[Section, ...]:
     return tuple(_section(n, f) for n, f in zip(_NUMERALS, forms, strict=False))
 
 

@@ -117,7 +117,7 @@ def table_shape(project: Project, t: T) -> Shape:
     own = table.note.strip()
     if own:
         notes += own.splitlines()
-    absent = form.absent if form.absent and table.is_empty() and not own else ""
+    absent = form.absent_sentence(project.meta.department) if form.absent and table.is_empty() and not own else ""
     header = heading(variant, t)
     levels = form.levels + form.numbered
     return Shape(form, tpl.number(t), header, levels, body.lines, body.styles, body.spans, notes, absent)

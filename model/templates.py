@@ -11,6 +11,7 @@ resources/templates/README.md.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
@@ -33,7 +34,9 @@ class T(StrEnum):
 LAYOUTS = ("A", "B")  # row layouts of 01 (and 04): which 行次 each line carries
 KINDS = ("sides", "subjects", "economic", "single")
 HOLDS = ("label", "row_no", "code", "name", "amount")
+WORDINGS = ("national", "shanghai")  # the phrasings checks/text/draft*.py write the 情况说明 in
 CLASSES_TOKEN = "classes"  # in a sides table's lines: the template's function classes, one row each
+DEPARTMENT_TOKEN = "{department}"  # in an "absent" sentence: the department's name
 
 _ORDINALS = "一二三四五六七八九十"
 
@@ -61,6 +64,7 @@ class PrintedColumn:
     col: int = 0  # an amount column's internal column number
     block: str = ""  # the rows it prints: a side of 01/04, a column group of 06
     width: float | None = None  # in characters on screen; None: as wide as its labels
+    name: tuple[str, ...] = ()  # the words naming it in messages, broad to narrow; () : its heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,9 @@ class Column:
     printed: str = ""  # 栏次 as printed; "" when the table prints none
 
 
+_ORDINAL_PREFIX = re.compile(r"^[一二三四五六七八九十]+、")
+
+
 @dataclass(frozen=True, slots=True)
 class FixedRow:
     key: str
@@ -80,6 +87,12 @@ class FixedRow:
     side: str  # the block it prints in: "income" | "expense" in 01/04
     cols: tuple[int, ...]
     style: str = ""  # "total": printed bold on a shaded line
+    name: str = ""  # how messages name it where its label is not enough ("收入总计"); "" : its label
+
+    @property
+    def called(self) -> str:
+        """The row in words: its name, else its label without its number ("一、…" → "…")."""
+        return self.name or _ORDINAL_PREFIX.sub("", self.label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +113,14 @@ class GroupForm:
     items: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """A column formula the table holds on every row that has its target column: 1 = 2 + 3."""
+
+    col: int
+    terms: tuple[tuple[int, int], ...]  # (sign, column): 6 = 1 + 2 − 3 is ((1, 1), (1, 2), (-1, 3))
+
+
 @dataclass(frozen=True, eq=False)
 class TableForm:
     """How one table prints in one template."""
@@ -115,6 +136,11 @@ class TableForm:
     lines: dict[str, dict[str, tuple[FixedRow | None, ...]]]
     groups: tuple[GroupForm, ...]  # economic, in printed order
     footer: tuple[FooterCell, ...]
+    formulas: tuple[Formula, ...] = ()  # what the columns of each row add up to
+
+    def absent_sentence(self, department: str) -> str:
+        """The "无…" sentence with the department's name where the template names it."""
+        return self.absent.replace(DEPARTMENT_TOKEN, department or "本部门")
 
     @property
     def levels(self) -> int:
@@ -165,6 +191,7 @@ class Template:
     breaks: dict[str, str]  # where a heading over one column breaks in print
     tables: dict[T, TableForm]
     sections: tuple[SectionForm, ...] = ()  # 一 … of the 情况说明, in printed order
+    wording: str = "national"  # the phrasing the draft of the 情况说明 follows: one of WORDINGS
 
     def form(self, t: T) -> TableForm:
         return self.tables[t]
@@ -201,8 +228,10 @@ def template(variant: str) -> Template:
 
 
 def choices() -> tuple[tuple[str, str], ...]:
-    """(id, label) of every template, for a choice list."""
-    return tuple((v, template(v).label) for v in variants())
+    """(id, label) of every template, for a choice list: the national ones (named by their year)
+    first, newest first, then the provinces'."""
+    ordered = sorted(variants(), key=lambda v: (not v.isdigit(), v if not v.isdigit() else -int(v)))
+    return tuple((v, template(v).label) for v in ordered)
 
 
 def _raw(variant: str, seen: tuple[str, ...] = ()) -> dict:
@@ -260,7 +289,11 @@ def _build(variant: str, data: dict) -> Template:
     subjects = [s.subject for top in sections for s in (top, *top.parts)]
     if len(set(subjects)) != len(subjects):
         raise fail("sections 中每个 subject 只能出现一次")
-    return Template(variant, data.get("label", variant), order, classes, dict(data.get("breaks", {})), tables, sections)
+    wording = data.get("wording", "national")
+    if wording not in WORDINGS:
+        raise fail(f"wording 应为 {'/'.join(WORDINGS)} 之一")
+    breaks = dict(data.get("breaks", {}))
+    return Template(variant, data.get("label", variant), order, classes, breaks, tables, sections, wording)
 
 
 def _section(e: object, fail) -> SectionForm:
@@ -298,6 +331,7 @@ def _table(t: T, d: dict, classes: tuple[tuple[str, str], ...], fail) -> TableFo
         footer=tuple(
             FooterCell(f["key"], f.get("label", ""), f.get("span", 1), f.get("col", 0)) for f in d.get("footer", ())
         ),
+        formulas=tuple(_formula(t, f, columns, fail) for f in d.get("formulas", ())),
     )
     if form.total not in ("first", "last"):
         raise fail(f"{t.value} 的 total 应为 first 或 last")
@@ -330,7 +364,22 @@ def _column(t: T, c: dict, fail) -> PrintedColumn:
     heading = tuple(c.get("heading", ()))
     if not heading:
         raise fail(f"{t.value} 有一列没有 heading")
-    return PrintedColumn(holds, heading, c.get("number"), int(c.get("col", 0)), str(c.get("block", "")), c.get("width"))
+    name = tuple(c.get("name", ()))
+    if name and holds != "amount":
+        raise fail(f"{t.value} 的列 {heading}：只有金额列可以给出 name")
+    block = str(c.get("block", ""))
+    return PrintedColumn(holds, heading, c.get("number"), int(c.get("col", 0)), block, c.get("width"), name)
+
+
+def _formula(t: T, f: dict, columns: tuple[PrintedColumn, ...], fail) -> Formula:
+    cols = {c.col for c in columns if c.holds == "amount"}
+    try:
+        target, terms = int(f["col"]), tuple((1 if n > 0 else -1, abs(int(n))) for n in f["sum"])
+    except (KeyError, TypeError, ValueError):
+        raise fail(f'{t.value} 的公式 {f} 应写作 {{"col": 1, "sum": [2, 3]}}') from None
+    if not terms or not {target, *(c for _s, c in terms)} <= cols:
+        raise fail(f"{t.value} 的公式 {f} 中有本表没有的金额列")
+    return Formula(target, terms)
 
 
 def _pad(c: PrintedColumn, levels: int) -> PrintedColumn:
@@ -358,7 +407,7 @@ def _side_lines(t: T, form: TableForm, rows: dict, blocks: dict, classes, fail) 
                 own = tuple(spec.get("cols", cols))
                 if not set(own) <= set(cols):
                     raise fail(f"{t.value} 的行 {entry} 的 cols 不在其所在一侧的金额列中")
-                line.append(FixedRow(entry, spec["label"], block, own, spec.get("style", "")))
+                line.append(FixedRow(entry, spec["label"], block, own, spec.get("style", ""), spec.get("name", "")))
             else:
                 raise fail(f"{t.value} 的 lines 中的“{entry}”不在 rows 中")
         out[block] = tuple(line)

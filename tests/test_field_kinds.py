@@ -21,6 +21,7 @@ from model.project import CountItem, PerfProject, Project
 from tests import test_ui_support as support
 from tests.hostile import check_command
 from tests.seed_data import caidian_2024
+from tests.support.synthetic import synthetic_project
 
 D = Decimal
 window = support.window
@@ -172,3 +173,25 @@ def test_values_are_read_and_set_by_path_including_list_items_and_dict_entries()
 def test_a_year_cannot_be_emptied(window):
     window.ctl.commit_entry("meta.year", "", "修改年度")
     assert window.ctl.project.meta.year == 2024 and window.ctl.project.invalid_fields == {"meta.year": ""}
+
+
+@pytest.mark.parametrize(
+    ("path", "label", "kind", "group"),
+    [
+        ("procurement.sme_reserved", "面向中小企业预留政府采购项目预算金额", MONEY, "政府采购"),
+        ("procurement.sme_won_reserved", "预留项目中由中小企业中标或成交的采购金额", MONEY, "政府采购"),
+        ("procurement.sme_won_other", "其他项目中由中小企业中标或成交的采购金额", MONEY, "政府采购"),
+        ("assets.equipment_100w", "单价100万元（含）以上设备（不含车辆）", COUNT, "国有资产"),
+        ("performance.target_count", "编报绩效目标的项目个数", COUNT, "绩效自评"),
+        ("performance.tracking_amount", "绩效跟踪评价的项目预算金额", MONEY, "绩效自评"),
+        ("performance.average_score", "绩效自评平均得分", SCORE, "绩效自评"),
+        ("performance.rated_fail", "绩效评级为“不合格”的项目个数", COUNT, "绩效自评"),
+    ],
+)
+def test_the_facts_the_shanghai_text_quotes_are_fields(path, label, kind, group):
+    facts = fields.facts(fields.project_path(path))
+    assert (facts.label, facts.kind, facts.group.title) == (label, kind, group)
+    p = synthetic_project(n_items=3, seed=1)
+    typed = "7" if kind is COUNT else "88.5" if kind is SCORE else "12.30"
+    fields.set_value(p, fields.project_path(path), fields.parse(fields.project_path(path), typed))
+    assert fields.show(fields.project_path(path), fields.get_value(p, fields.project_path(path))) == typed

@@ -347,3 +347,71 @@ def test_a_template_lists_its_sections_by_subject_each_once(template_dir):
     _clear_caches()
     with pytest.raises(TemplateError, match="只能出现一次"):
         template(PROVINCE)
+
+
+# ---------------------------------------------------------------- the bundled Shanghai 2024 template
+SH = "shanghai-2024"
+
+
+def test_the_shanghai_template_prints_its_tables_in_its_order_with_its_rows():
+    p = new_project("上海市测试局", 2024, SH, "A")
+    assert [title(t, SH) for t in table_order(SH)][5:] == [
+        "一般公共预算财政拨款基本支出决算表",
+        "财政拨款“三公”经费支出决算表",
+        "政府性基金预算财政拨款收入支出决算表",
+        "国有资本经营预算财政拨款收入支出决算表",
+    ]
+    assert len(layout.classes(SH)) == 24 and "231" not in dict(layout.classes(SH))
+    assert not layout.numbers_rows(T.SUMMARY, SH) and not layout.numbers_columns(T.INCOME, SH)
+    summary = table_shape(p, T.SUMMARY)
+    assert [c.holds for c in summary.columns] == ["label", "amount", "label", "amount"]
+    assert _texts(summary, 24)[::2] == ["本年收入合计", "本年支出合计"] and len(summary.lines) == 28
+    fiscal = p.tables[T.FISCAL]
+    assert fiscal.row("i_begin3") is not None and fiscal.row("e_end1") is None
+    assert layout.fixed_row(T.FISCAL, "e_end", SH).cols == (2, 3, 4, 5)
+    general = table_shape(p, T.GENERAL)
+    assert general.lines[-1][1] == Label("合计", TOTAL, "center")
+    assert [g.code for g in catalog.economic_groups(SH)] == ["301", "303", "302", "310"]
+    assert {"31001", "31019"} <= {i.code for g in catalog.economic_groups(SH) for i in g.items}
+    soe = columns(T.SOE, SH)
+    assert [(c.no, c.group, c.name) for c in soe][:3] == [
+        (4, "", "年初结转和结余"),
+        (5, "", "本年收入"),
+        (1, "本年支出", "合计"),
+    ]
+    three = columns(T.THREE, SH)
+    assert [(c.no, c.group, c.name) for c in three][:4] == [
+        (1, "预算数", "合计"),
+        (7, "决算数", "合计"),
+        (2, "预算数", "因公出国（境）费"),
+        (8, "决算数", "因公出国（境）费"),
+    ]
+    assert (
+        table_shape(p, T.SOE).absent == "说明：上海市测试局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。"
+    )
+    assert table_shape(p, T.FUND).notes == ["注：本表反映部门本年度政府性基金预算财政拨款收入支出及结转和结余情况。"]
+
+
+def test_column_formulas_are_template_data():
+    assert [(f.col, f.terms) for f in layout.formulas(T.SOE, SH)] == [
+        (1, ((1, 2), (1, 3))),
+        (6, ((1, 4), (1, 5), (-1, 1))),
+    ]
+    assert [(f.col, f.terms) for f in layout.formulas(T.SOE, "2023")] == [(1, ((1, 2), (1, 3)))]
+    assert layout.formulas(T.FUND, SH) == layout.formulas(T.FUND, "2023")
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda s: s["tables"]["soe"].update(formulas=[{"col": 7, "sum": [2, 3]}]), "本表没有的金额列"),
+        (lambda s: s["tables"]["soe"].update(formulas=[{"col": 1, "terms": [2, 3]}]), "应写作"),
+        (lambda s: s["tables"]["soe"]["columns"][0].update(name=["编码"]), "只有金额列可以给出 name"),
+    ],
+)
+def test_a_broken_formula_or_column_name_is_refused(template_dir, change, why):
+    spec = _province()
+    change(spec)
+    variant = _add(template_dir, spec)
+    with pytest.raises(TemplateError, match=why):
+        template(variant)

@@ -143,3 +143,49 @@ def test_the_draft_marks_where_the_charts_go():
     for n, sid in enumerate(("二", "三", "四"), 2):
         assert f"\n图{n}：" in drafted[sid].text
     assert "".join(s.text for s in one.segments) == one.text
+
+
+# ---------------------------------------------------------------- the Shanghai 2024 wording
+def _shanghai(make):
+    p = make()
+    p.meta.variant = "shanghai-2024"
+    return p
+
+
+SHANGHAI = {
+    "001-in-shanghai": lambda: _shanghai(caidian_2024),
+    "synthetic-shanghai": lambda: synthetic_project(n_items=14, seed=5, with_soe=True, variant="shanghai-2024"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHANGHAI))
+def test_a_shanghai_draft_follows_its_eleven_sections_and_passes_its_checks(name):
+    p = SHANGHAI[name]()
+    drafted = draft_sections(p)
+    assert list(drafted) == [s.id for s in all_sections("shanghai-2024")]
+    assert "十二" not in drafted and all(d.text for d in drafted.values())
+    other = drafted["十一"].text
+    heads = ["（一）机关运行经费支出情况", "（二）政府采购支出情况", "（三）国有资产占有使用情况说明"]
+    assert [other.index(h) for h in heads] == sorted(other.index(h) for h in heads)
+    apply_draft(p)
+    report = check_text(p)
+    assert [f.message for f in report.findings if f.severity in (Severity.ERROR, Severity.WARNING)] == []
+    assert report.coverage.found > 20
+
+
+def test_the_shanghai_draft_says_what_the_template_says():
+    p = _shanghai(caidian_2024)
+    p.supplementary.procurement.sme_reserved = Decimal("20.00")
+    drafted = {k: v.text for k, v in draft_sections(p).items()}
+    dept = p.meta.department
+    assert drafted["一"].startswith(
+        f"{dept}2024年度收入支出总计1105.52万元。与2023年度相比，收入支出总计增加114.77万元"
+    )
+    assert drafted["三"] == "本年支出合计1105.52万元，其中：基本支出1015.00万元，占91.8%；项目支出90.51万元，占8.2%。"
+    assert "一般公共预算财政拨款支出1105.52万元，占本年支出合计的100.0%" in drafted["五"]
+    assert "支出决算为1105.52万元，完成年初预算的96.2%。决算数小于预算数的主要原因：【……】。其中：" in drafted["五"]
+    assert drafted["八"] == f"{dept}2024年度无政府性基金预算财政拨款收入和支出。"
+    assert "面向中小企业预留政府采购项目预算金额20.00万元" in drafted["十一"]
+    assert "单价100万元（含）以上设备（不含车辆）【……】台（套）" in drafted["十一"]
+    assert "编报绩效目标的2024年度项目【……】个" in drafted["十"]
+    assert "图1" not in drafted["一"]  # the Shanghai template draws no charts

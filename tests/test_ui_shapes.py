@@ -14,7 +14,7 @@ ctl = support.ctl
 data_dir = support.data_dir
 
 
-@pytest.mark.parametrize("variant", ["2023", "2020"])
+@pytest.mark.parametrize("variant", ["2023", "2020", "shanghai-2024"])
 @pytest.mark.parametrize("layout", ["A", "B"])
 def test_the_grid_shows_what_the_sheet_plan_prints(ctl, variant, layout):
     ctl.set_field("meta.variant", variant)
@@ -52,3 +52,14 @@ def test_fiscal_prints_one_final_figure_heading_over_its_four_expense_columns(ct
     assert plan.cells[(5, 6)] == "决算数" and (5, 6, 5, 9) in plan.merges
     assert [plan.cells[(6, c)] for c in (6, 7)] == ["小计", "一般公共预算财政拨款"]
     assert plan.cells[(7, 1)] == "栏次" and plan.data_rows[0] == 8
+
+
+def test_the_variant_offered_in_the_form_is_every_template(ctl):
+    from model.templates import choices
+    from ui.pages.supplementary import META
+
+    field = next(f for f in META.parts if getattr(f, "path", "") == "meta.variant")
+    assert field.choices == choices() and "shanghai-2024" in dict(field.choices)
+    ctl.set_field("meta.variant", "shanghai-2024")
+    assert model_for(ctl, T.FUND).header_cells[0].text == "项目"
+    assert ctl.project.tables[T.BASIC].row("31001") is not None  # the variant's 06 rows

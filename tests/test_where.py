@@ -88,3 +88,41 @@ def test_a_finding_is_shown_at_its_first_cell_and_several_places_are_listed_comp
         listed
         == "05表 合计、201·第1栏（小计）；情况说明 三、支出决算情况说明 第1～4字；补充数据 政府采购·政府采购货物支出"
     )
+
+
+# A template printing no 行次 and no 栏次 (Shanghai 2024): rows by label, columns by heading.
+SHANGHAI_CASES = [
+    (Location(T.SUMMARY, "i_grand", 1), "01表 收入总计", "01表 收入总计"),
+    (
+        Location(T.FISCAL, "c201", 3),
+        "04表 一般公共服务支出·一般公共预算财政拨款",
+        "04表 一般公共服务支出·一般公共预算财政拨款",
+    ),
+    (
+        Location(T.FISCAL, "i_begin1", 1),
+        "04表 年初结转和结余·一般公共预算财政拨款",
+        "04表 年初结转和结余·一般公共预算财政拨款",
+    ),
+    (Location(T.GENERAL, TOTAL, 2), "05表 合计·基本支出", "05表 合计·基本支出"),
+    (Location(T.SOE, TOTAL, 1), "09表 合计·本年支出·合计", "09表 合计·本年支出·合计"),
+    (Location(T.SOE, TOTAL, 4), "09表 合计·年初结转和结余", "09表 合计·年初结转和结余"),
+    (Location(T.THREE, THREE_ROW, 8), "07表 决算数·因公出国（境）费", "07表 决算数·因公出国（境）费"),
+]
+
+
+@pytest.mark.parametrize(("loc", "short", "long"), SHANGHAI_CASES)
+def test_a_template_without_row_and_column_numbers_is_worded_by_label(loc, short, long):
+    p = caidian_2024()
+    p.meta.variant = "shanghai-2024"
+    w = Where(p)
+    assert (w.short(loc), w.long(loc)) == (short, long)
+
+
+def test_formulas_and_row_sums_are_worded_by_the_variant():
+    p = caidian_2024()
+    assert Where(p).formula(T.FUND, ((1, 1), (1, 2), (-1, 3))) == "第1+2−3栏"
+    assert Where(p).rows_sum(T.SUMMARY, [f"i{i}" for i in range(1, 9)]) == "第1～8行之和"
+    p.meta.variant = "shanghai-2024"
+    assert Where(p).formula(T.SOE, ((1, 4), (1, 5), (-1, 1))) == "年初结转和结余+本年收入−本年支出·合计"
+    assert Where(p).rows_sum(T.SUMMARY, ["e_total", "e_dist", "e_end"]) == "本年支出合计+结余分配+年末结转和结余"
+    assert Where(p).json(Location(T.SUMMARY, "e_total", 2)) == {"table": "01", "row": "本年支出合计", "col": 2}

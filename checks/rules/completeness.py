@@ -10,12 +10,11 @@ from checks.finding import Finding, Location
 from checks.rules.registry import H, W, finding, rule
 from checks.rules.subject_rows import subject_rows
 from model.catalog import functional_catalog
-from model.layout import EMPTY_SENTENCE, SUBJECT_TABLES, T
+from model.layout import SUBJECT_TABLES, T, empty_sentence, title
 from model.project import TOTAL
 
 CATALOG, COMPLETE = "科目目录", "完整性"
 NONE_TABLES = (T.FUND, T.SOE)  # tables printed with a "无…" sentence when empty
-_SHORT_TITLE = {T.FUND: "政府性基金预算财政拨款收入支出决算表", T.SOE: "国有资本经营预算财政拨款支出决算表"}
 
 
 @rule("C601", H, CATALOG, "科目不在目录中", "{where}：科目编码 {code} 不在功能分类科目目录（{source}）中")
@@ -40,7 +39,7 @@ def names_unlike_the_catalog(ctx: Ctx) -> Iterator[Finding]:
 
 
 def _table_label(c: Ctx, t: T) -> str:
-    return f"{c.table_label(t)}（{_SHORT_TITLE[t]}）"
+    return f"{c.table_label(t)}（{title(t, c.variant)}）"
 
 
 def _none_deps(ctx: Ctx, t: T) -> list[tuple[str, str]]:
@@ -61,7 +60,8 @@ def empty_without_none(ctx: Ctx) -> Iterator[Check]:
             if not table.is_empty() or _says_none(table.note):
                 return ()
             loc = Location(table=t, row=TOTAL)
-            return (finding("C603", f"{t}", [loc], table=_table_label(c, t), sentence=EMPTY_SENTENCE[t]),)
+            sentence = empty_sentence(t, c.variant, c.p.meta.department)
+            return (finding("C603", f"{t}", [loc], table=_table_label(c, t), sentence=sentence),)
 
         yield Custom("C603", _none_deps(ctx, t), evaluate)
 

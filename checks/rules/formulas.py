@@ -8,56 +8,34 @@ from checks.check_kinds import CellSum, Check, RowFormula, RowsSum
 from checks.context import Ctx
 from checks.rules.registry import E, rule
 from model.catalog import economic_groups
-from model.layout import CLASSES, SUBJECT_TABLES, THREE_ROW, T, class_key, row_number
+from model.layout import SUBJECT_TABLES, THREE_ROW, T, class_keys, fixed_rows, formulas, has_row
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL
 
 FAMILY = "表内公式"
 S, F = T.SUMMARY, T.FISCAL
-CLASS_KEYS = [class_key(c) for c, _n in CLASSES]
-
-# Column formulas of the subject tables: target = Σ ±terms, on every row.
-COLUMN_FORMULAS: dict[T, tuple[tuple[int, tuple[tuple[int, int], ...], str], ...]] = {
-    T.INCOME: ((1, tuple((1, c) for c in range(2, 8)), "第2～7栏之和"),),
-    T.EXPENSE: ((1, tuple((1, c) for c in range(2, 7)), "第2～6栏之和"),),
-    T.GENERAL: ((1, ((1, 2), (1, 3)), "第2+3栏"),),
-    T.FUND: (
-        (3, ((1, 4), (1, 5)), "第4+5栏"),
-        (6, ((1, 1), (1, 2), (-1, 3)), "第1+2−3栏"),
-    ),
-    T.SOE: ((1, ((1, 2), (1, 3)), "第2+3栏"),),
-}
-
-THREE_FORMULAS = (
-    (1, (2, 3, 6), "第2+3+6栏"),
-    (3, (4, 5), "第4+5栏"),
-    (7, (8, 9, 12), "第8+9+12栏"),
-    (9, (10, 11), "第10+11栏"),
-)
-
-
-def _rows_desc(ctx: Ctx, t: T, keys: list[str]) -> str:
-    nos = [row_number(t, ctx.layout, k) for k in keys]
-    if len(nos) > 3 and nos == list(range(nos[0], nos[-1] + 1)):
-        return f"第{nos[0]}～{nos[-1]}行之和"
-    return "第" + "+".join(str(n) for n in nos) + "行"
 
 
 def _row_sum(ctx: Ctx, rule_id: str, t: T, parent: str, parts: list[str], col: int) -> CellSum:
     terms = [(1, ctx.ref(t, k, col)) for k in parts]
-    return CellSum(rule_id, ctx.ref(t, parent, col), terms, _rows_desc(ctx, t, parts))
+    return CellSum(rule_id, ctx.ref(t, parent, col), terms, ctx.names.rows_sum(t, parts))
 
 
 @rule("F101", E, FAMILY, "栏次公式（每一行）")
 def column_formulas(ctx: Ctx) -> Iterator[Check]:
-    """表下注明的栏次公式在每一行都成立：02表 1=2+…+7，03表 1=2+…+6，04表 2=3+4+5，05、08表 1=2+3，
-    07表 3=4+5、6=1+2−3。"""
+    """表下注明的栏次公式在每一行都成立：02表 1=2+…+7，03表 1=2+…+6，04表 2=3+4+5，05表 1=2+3，
+    政府性基金表 3=4+5、6=1+2−3，国有资本经营表 支出合计=基本支出+项目支出（上海模板还有
+    年末结转和结余=年初结转和结余+本年收入−本年支出）。公式随模板而定。"""
     for t in SUBJECT_TABLES:
+        table_formulas = [(f.col, f.terms, ctx.names.formula(t, f.terms)) for f in formulas(t, ctx.variant)]
         for row in ctx.p.tables[t].rows:
-            for target, terms, right in COLUMN_FORMULAS[t]:
+            for target, terms, right in table_formulas:
                 yield RowFormula("F101", t, row, target, terms, right)
     fiscal = ctx.table_rows(F)
-    for key in [*CLASS_KEYS, "e_total", "e_end", "e_grand"]:
-        yield RowFormula("F101", F, fiscal[key], 2, ((1, 3), (1, 4), (1, 5)), "第3+4+5栏")
+    for f in formulas(F, ctx.variant):
+        right = ctx.names.formula(F, f.terms)
+        for row, _no in fixed_rows(F, ctx.layout, ctx.variant):
+            if f.col in row.cols and row.key in fiscal:
+                yield RowFormula("F101", F, fiscal[row.key], f.col, f.terms, right)
 
 
 @rule("F102", E, FAMILY, "01表行次公式")
@@ -65,21 +43,23 @@ def summary_rows(ctx: Ctx) -> Iterator[Check]:
     """01表的合计、总计等于其所含各行之和：本年收入合计、收入总计、本年支出合计、支出总计。"""
     yield _row_sum(ctx, "F102", S, "i_total", [f"i{i}" for i in range(1, 9)], 1)
     yield _row_sum(ctx, "F102", S, "i_grand", ["i_total", "i_surplus", "i_begin"], 1)
-    yield _row_sum(ctx, "F102", S, "e_total", CLASS_KEYS, 2)
+    yield _row_sum(ctx, "F102", S, "e_total", list(class_keys(ctx.variant)), 2)
     yield _row_sum(ctx, "F102", S, "e_grand", ["e_total", "e_dist", "e_end"], 2)
 
 
 @rule("F103", E, FAMILY, "04表行次公式")
 def fiscal_rows(ctx: Ctx) -> Iterator[Check]:
-    """04表的小计、合计、总计等于其所含各行之和，收入方与支出方的每一栏都是。"""
+    """04表的小计、合计、总计等于其所含各行之和，收入方与支出方的每一栏都是；年末财政拨款结转和结余
+    下列出各项资金的模板（全国模板），这几行之和等于年末财政拨款结转和结余。"""
     yield _row_sum(ctx, "F103", F, "i_total", ["i1", "i2", "i3"], 1)
     yield _row_sum(ctx, "F103", F, "i_begin", ["i_begin1", "i_begin2", "i_begin3"], 1)
     yield _row_sum(ctx, "F103", F, "i_grand", ["i_total", "i_begin"], 1)
     for col in (2, 3, 4, 5):
-        yield _row_sum(ctx, "F103", F, "e_total", CLASS_KEYS, col)
+        yield _row_sum(ctx, "F103", F, "e_total", list(class_keys(ctx.variant)), col)
         yield _row_sum(ctx, "F103", F, "e_grand", ["e_total", "e_end"], col)
     for i, col in ((1, 3), (2, 4), (3, 5)):
-        yield _row_sum(ctx, "F103", F, "e_end", [f"e_end{i}"], col)
+        if has_row(F, f"e_end{i}", ctx.variant):
+            yield _row_sum(ctx, "F103", F, "e_end", [f"e_end{i}"], col)
 
 
 @rule("F104", E, FAMILY, "01表收入总计等于支出总计")
@@ -118,5 +98,5 @@ def three_columns(ctx: Ctx) -> Iterator[Check]:
     """“三公”经费表的预算数、决算数各自成立：合计=因公出国（境）费+公务用车购置及运行费+公务接待费，
     公务用车购置及运行费=购置费+运行费。"""
     three = ctx.table_rows(T.THREE)[THREE_ROW]
-    for target, terms, right in THREE_FORMULAS:
-        yield RowFormula("F108", T.THREE, three, target, tuple((1, c) for c in terms), right)
+    for f in formulas(T.THREE, ctx.variant):
+        yield RowFormula("F108", T.THREE, three, f.col, f.terms, ctx.names.formula(T.THREE, f.terms))

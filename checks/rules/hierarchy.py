@@ -15,15 +15,15 @@ from model.project import TOTAL
 FAMILY = "科目层级"
 
 
-def _amount_columns(t) -> tuple[int, ...]:
-    return tuple(c.no for c in subject_columns(t))
+def _amount_columns(t, variant: str) -> tuple[int, ...]:
+    return tuple(c.no for c in subject_columns(t, variant))
 
 
 @rule("H201", E, FAMILY, "类等于所含款之和，款等于所含项之和")
 def subject_sums(ctx: Ctx) -> Iterator[Check]:
     """02、03、05、07、08表中，每个类的金额等于其所含各款之和，每个款等于其所含各项之和，每一栏都是。"""
     for t in SUBJECT_TABLES:
-        rows, cols = subject_rows(ctx, t), _amount_columns(t)
+        rows, cols = subject_rows(ctx, t), _amount_columns(t, ctx.variant)
         for code, kids in rows.children.items():
             right = "所含各款之和" if len(code) == 3 else "所含各项之和"
             yield RowsSum("H201", t, rows.first[code], kids, cols, right)
@@ -35,7 +35,7 @@ def total_of_classes(ctx: Ctx) -> Iterator[Check]:
     for t in SUBJECT_TABLES:
         total = ctx.rows[t].get(TOTAL)
         if total is not None:
-            yield RowsSum("H202", t, total, subject_rows(ctx, t).classes, _amount_columns(t), "各类之和")
+            yield RowsSum("H202", t, total, subject_rows(ctx, t).classes, _amount_columns(t, ctx.variant), "各类之和")
 
 
 @rule(

@@ -8,11 +8,10 @@ from collections.abc import Iterator
 from checks.check_kinds import CellSum, Check, Compare, RowCompare
 from checks.context import EMPTY_ROW, Ctx
 from checks.rules.registry import GT, E, rule
-from model.layout import CLASSES, T, class_key
+from model.layout import T, class_key, classes, columns
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL
 
 FAMILY = "表间勾稽"
-CLASS_CODES = [c for c, _n in CLASSES]
 S, IN, EX, F, G, B, FU, SO = T.SUMMARY, T.INCOME, T.EXPENSE, T.FISCAL, T.GENERAL, T.BASIC, T.FUND, T.SOE
 FUNDS = ((1, 3), (2, 4), (3, 5))  # 04表: fund i (1 一般公共预算, 2 政府性基金, 3 国有资本经营) → its 栏次
 
@@ -50,7 +49,7 @@ def expense_total(ctx: Ctx) -> Iterator[Check]:
 @rule("X305", E, FAMILY, "01表各类支出等于03表同类本年支出合计")
 def expense_classes(ctx: Ctx) -> Iterator[Check]:
     """01表支出方每一类（一般公共服务支出…）等于03表同一类的本年支出合计；03表没有的类，01表也应为空。"""
-    for code in CLASS_CODES:
+    for code, _name in classes(ctx.variant):
         yield _same(ctx, "X305", (S, class_key(code), 2), (EX, code, 1))
 
 
@@ -65,7 +64,7 @@ def fiscal_income_rows(ctx: Ctx) -> Iterator[Check]:
 @rule("X307", E, FAMILY, "04表一般公共预算财政拨款支出等于05表")
 def general_expense(ctx: Ctx) -> Iterator[Check]:
     """04表一般公共预算财政拨款一栏（第3栏）每一类及本年支出合计，等于05表同一类及合计的支出（第1栏）。"""
-    for code in CLASS_CODES:
+    for code, _name in classes(ctx.variant):
         yield _same(ctx, "X307", (F, class_key(code), 3), (G, code, 1))
     yield _same(ctx, "X307", (F, "e_total", 3), (G, TOTAL, 1))
 
@@ -74,7 +73,7 @@ def general_expense(ctx: Ctx) -> Iterator[Check]:
 def fund_expense(ctx: Ctx) -> Iterator[Check]:
     """04表政府性基金预算财政拨款一栏（第4栏）每一类及本年支出合计，等于政府性基金表同一类及合计的
     本年支出小计。"""
-    for code in CLASS_CODES:
+    for code, _name in classes(ctx.variant):
         yield _same(ctx, "X308", (F, class_key(code), 4), (FU, code, 3))
     yield _same(ctx, "X308", (F, "e_total", 4), (FU, TOTAL, 3))
 
@@ -92,7 +91,7 @@ def fund_income_and_balances(ctx: Ctx) -> Iterator[Check]:
 def soe_expense(ctx: Ctx) -> Iterator[Check]:
     """04表国有资本经营预算财政拨款一栏（第5栏）每一类及本年支出合计，等于国有资本经营表同一类及合计的
     支出。"""
-    for code in CLASS_CODES:
+    for code, _name in classes(ctx.variant):
         yield _same(ctx, "X310", (F, class_key(code), 5), (SO, code, 1))
     yield _same(ctx, "X310", (F, "e_total", 5), (SO, TOTAL, 1))
 
@@ -103,6 +102,19 @@ def fund_flows(ctx: Ctx) -> Iterator[Check]:
     for i, col in FUNDS:
         terms = [(1, ctx.ref(F, f"i_begin{i}", 1)), (1, ctx.ref(F, f"i{i}", 1)), (-1, ctx.ref(F, "e_total", col))]
         yield CellSum("X311", ctx.ref(F, "e_end", col), terms)
+
+
+SOE_FLOWS = (("i_begin3", 1, 4), ("i3", 1, 5), ("e_end", 5, 6))  # 04表 row, its 栏次 → 国有资本经营表 合计's
+
+
+@rule("X316", E, FAMILY, "04表国有资本经营收入、结转结余等于国有资本经营表")
+def soe_income_and_balances(ctx: Ctx) -> Iterator[Check]:
+    """国有资本经营表印有收入和结转结余栏（上海模板）时：04表国有资本经营预算财政拨款的年初结转和结余、
+    本年收入、年末结转和结余，分别等于国有资本经营表合计行的年初结转和结余、本年收入、年末结转和结余。"""
+    printed = {c.no for c in columns(SO, ctx.variant)}
+    for row, col, soe_col in SOE_FLOWS:
+        if soe_col in printed:
+            yield _same(ctx, "X316", (F, row, col), (SO, TOTAL, soe_col))
 
 
 @rule("X312", E, FAMILY, "05表基本支出合计等于06表人员经费合计与公用经费合计之和")
@@ -126,7 +138,7 @@ def general_within_expense(ctx: Ctx) -> Iterator[Check]:
 @rule("X314", E, FAMILY, "04表各类支出小计不大于01表同类支出", GT)
 def fiscal_within_summary(ctx: Ctx) -> Iterator[Check]:
     """04表每一类的财政拨款支出小计（第2栏）不大于01表同一类的支出：财政拨款支出只是全部支出的一部分。"""
-    for code in CLASS_CODES:
+    for code, _name in classes(ctx.variant):
         yield Compare("X314", [ctx.ref(F, class_key(code), 2)], [ctx.ref(S, class_key(code), 2)])
 
 

@@ -4,7 +4,7 @@ everything else the import noticed becomes one finding here, in the order it was
 from __future__ import annotations
 
 from checks.finding import Finding, Location
-from checks.rules.registry import IMPORT, RULES, E, W, rule
+from checks.rules.registry import IMPORT, RULES, E, H, W, rule
 from checks.where import sheet_cell
 
 FAMILY = "导入"
@@ -30,12 +30,18 @@ def worth_a_look(issue, i: int) -> Finding:
     return _issue_finding("I802", issue, i)
 
 
+@rule("I803", H, FAMILY, "导入时按表的格式计入的数", "{where}：{message}", runs=IMPORT)
+def completed(issue, i: int) -> Finding:
+    """工作簿按其模板在某个位置没有印数字，导入时由其他数字计入的（如上海模板政府性基金表、国有资本经营表的
+    合计行在本年支出下印的是栏目名称，合计按各类之和计入）：列出来，让人知道这个数不是表上印的。"""
+    return _issue_finding("I803", issue, i)
+
+
+_BY_LEVEL = {"error": not_imported, "warning": worth_a_look, "hint": completed}
+
+
 def import_findings(imported) -> list[Finding]:
     """The import's problems not already shown as unparsed cells, as findings of the I family."""
     if imported is None:
         return []
-    return [
-        (not_imported if issue.level == "error" else worth_a_look)(issue, i)
-        for i, issue in enumerate(imported.issues)
-        if not issue.placed
-    ]
+    return [_BY_LEVEL[issue.level](issue, i) for i, issue in enumerate(imported.issues) if not issue.placed]

@@ -93,7 +93,7 @@ def three_spent_without_budget(ctx: Ctx) -> Iterator[Check]:
                         [Location(table=T.THREE, row=THREE_ROW, col=a), Location(table=T.THREE, row=THREE_ROW, col=b)],
                         exp=budget,
                         act=actual,
-                        left=f"{c.table_label(T.THREE)} {column_name(T.THREE, a)}",
+                        left=f"{c.table_label(T.THREE)} {column_name(T.THREE, a, c.variant)}",
                     )
                 )
         return out

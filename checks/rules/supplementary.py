@@ -8,7 +8,7 @@ from checks.check_kinds import Check, Custom
 from checks.context import SUPP, Ctx
 from checks.finding import Finding, Location, Severity
 from checks.percent import judge_percent, percent, places_of
-from checks.rules.registry import GT, E, finding, rule
+from checks.rules.registry import GT, E, W, finding, rule
 from checks.tolerance import CENT, judge_difference
 from model.amount import ZERO
 from model.fields import get_value, label, project_path
@@ -187,3 +187,29 @@ def procurement_kind_sme(ctx: Ctx) -> Iterator[Check]:
     return _at_most(
         "S508", ("procurement.goods_sme", "procurement.goods"), ("procurement.services_sme", "procurement.services")
     )
+
+
+@rule("S509", E, FAMILY, "面向小微企业预留金额不大于面向中小企业预留金额", GT)
+def procurement_reserved(ctx: Ctx) -> Iterator[Check]:
+    """面向小微企业预留的政府采购项目预算金额是面向中小企业预留金额的一部分，不能大于它（上海模板）。"""
+    return _at_most("S509", ("procurement.small_micro_reserved", "procurement.sme_reserved"))
+
+
+@rule(
+    "S510",
+    W,
+    FAMILY,
+    "各评级项目个数之和等于绩效自评项目个数",
+    "绩效自评项目 {actual} 个 ≠ 评级为优、良、合格、不合格的项目之和 {expected} 个（通常相等）",
+)
+def performance_ratings(ctx: Ctx) -> Iterator[Check]:
+    """绩效自评的项目按评级分为优、良、合格、不合格，各评级项目个数之和通常等于绩效自评项目个数。"""
+
+    def evaluate(c: Ctx) -> Sequence[Finding]:
+        perf = c.p.supplementary.performance
+        ratings = ("rated_excellent", "rated_good", "rated_pass", "rated_fail")
+        fields = ["performance.project_count", *(f"performance.{r}" for r in ratings)]
+        parts = [getattr(perf, r) for r in ratings]
+        return _count_sum("S510", "performance.ratings", perf.project_count, parts, fields)
+
+    return on_entries("S510", evaluate)

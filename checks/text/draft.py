@@ -15,7 +15,7 @@ the text word for word; a segment the user has rewritten no longer matches and i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -26,7 +26,8 @@ from model.amount import fmt_plain
 from model.catalog import economic_groups, functional_catalog
 from model.layout import CLASSES, EMPTY_SENTENCE, T
 from model.project import TOTAL, DraftSegment, Project
-from model.sections import all_sections, subject_section
+from model.sections import all_sections
+from model.templates import template
 
 REASON = f"主要原因是{PLACEHOLDER}"
 
@@ -128,41 +129,64 @@ class Drafter:
         return f"，完成{which}的{self.pct(actual, budget)}"
 
     # ---------------------------------------------------------------- sections
-    def sections(self) -> dict[str, DraftSection]:
-        variant = self.p.meta.variant
-        by_subject = subject_section(variant)
-        makers = {
+    def makers(self) -> dict[str, Callable[[_Writer], None]]:
+        """What drafts each subject of the 情况说明 (model.sections), and the parts outside it."""
+        return {
             "概况.职能": self.duties,
             "概况.机构": self.units,
             "概况.人员": self.staff,
-            by_subject["total"]: self.s_total,
-            by_subject["income"]: self.s_income,
-            by_subject["expense"]: self.s_expense,
-            by_subject["fiscal"]: self.s_fiscal,
-            by_subject["general"]: self.s_general,
-            by_subject["basic"]: self.s_basic,
-            by_subject["fund"]: self.s_fund,
-            by_subject["soe"]: self.s_soe,
-            by_subject["three"]: self.s_three,
-            by_subject["admin"]: self.s_admin,
-            by_subject["procurement"]: self.s_procurement,
-            by_subject["assets"]: self.s_assets,
-            by_subject["performance"]: self.s_performance,
+            "total": self.s_total,
+            "income": self.s_income,
+            "expense": self.s_expense,
+            "fiscal": self.s_fiscal,
+            "general": self.s_general,
+            "basic": self.s_basic,
+            "fund": self.s_fund,
+            "soe": self.s_soe,
+            "three": self.s_three,
+            "admin": self.s_admin,
+            "procurement": self.s_procurement,
+            "assets": self.s_assets,
+            "performance": self.s_performance,
             "重点工作": self.key_work,
             "名词解释": self.glossary,
         }
+
+    def sections(self) -> dict[str, DraftSection]:
+        makers = self.makers()
         out = {}
-        for s in all_sections(variant):
+        for s in all_sections(self.p.meta.variant):
             w = _Writer(s.id)
-            makers[s.id](w)
+            if s.subject in makers:
+                makers[s.subject](w)
+            elif s.id in makers:
+                makers[s.id](w)
+            for i, part in enumerate(s.parts):
+                if i or w.segments:
+                    w.para()
+                w.fixed(part.title)
+                w.para()
+                makers[part.subject](w)
             out[s.id] = w.finish()
         return out
 
     def duties(self, w: _Writer) -> None:
         w.fixed("【请填写部门主要职能】")
 
+    def units_lines(self) -> list[str]:
+        """部门决算单位构成, a paragraph a line, worded as the published documents word it."""
+        dept = self.dept
+        subs = [s.strip() for s in self.p.units.subordinates if s.strip()]
+        main = self.p.units.main.strip() or dept
+        parts = f"和{len(subs)}个下属单位决算" if subs else ""
+        return [
+            f"从单位构成看，{dept}部门决算由纳入独立核算的单位本级决算{parts}组成。",
+            f"纳入{dept}{self.year}年度部门决算编制范围的二级预算单位包括：",
+            *(f"{i}.{name}" for i, name in enumerate([f"{main}（本级）", *subs], 1)),
+        ]
+
     def units(self, w: _Writer) -> None:
-        for i, line in enumerate(units_lines(self.p)):
+        for i, line in enumerate(self.units_lines()):
             if i:
                 w.para()
             w.fixed(line)
@@ -511,17 +535,9 @@ class Drafter:
 
 
 def units_lines(project: Project) -> list[str]:
-    """部门决算单位构成 (概况.机构), a paragraph a line, worded as the published documents word it:
-    the draft of the section, and what the Word export prints when the section has no text."""
-    dept = _department(project)
-    subs = [s.strip() for s in project.units.subordinates if s.strip()]
-    main = project.units.main.strip() or dept
-    parts = f"和{len(subs)}个下属单位决算" if subs else ""
-    return [
-        f"从单位构成看，{dept}部门决算由纳入独立核算的单位本级决算{parts}组成。",
-        f"纳入{dept}{project.meta.year}年度部门决算编制范围的二级预算单位包括：",
-        *(f"{i}.{name}" for i, name in enumerate([f"{main}（本级）", *subs], 1)),
-    ]
+    """部门决算单位构成 (概况.机构), a paragraph a line, in the project's template's wording: the
+    draft of the section, and what the Word export prints when the section has no text."""
+    return drafter(project).units_lines()
 
 
 def staff_lines(project: Project) -> list[tuple[str | None, str]]:
@@ -569,9 +585,18 @@ def _chain_name(code: str, project: Project) -> str:
     return "".join(parts)
 
 
+def drafter(project: Project, places: int = 1) -> Drafter:
+    """The drafter of the project's template's wording (its ``wording``: national or Shanghai)."""
+    if template(project.meta.variant).wording == "shanghai":
+        from checks.text.draft_shanghai import ShanghaiDrafter  # builds on this module's Drafter
+
+        return ShanghaiDrafter(project, places)
+    return Drafter(project, places)
+
+
 def draft_sections(project: Project, places: int = 1) -> dict[str, DraftSection]:
     """Every section drafted from the data; ``places``: decimals of the percentages (1 or 2)."""
-    return Drafter(project, places).sections()
+    return drafter(project, places).sections()
 
 
 def apply_draft(project: Project, sections: Iterable[str] | None = None, places: int = 1) -> list[str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import cache, cached_property
 
 from checks.accepted import NOTHING, Accepted
 from checks.context import Ctx
@@ -238,21 +238,45 @@ def unit_of(cid: str) -> str:
     return _COUNTED.get(cid.partition(".")[0], "万元")
 
 
+# A subject row by the table it is read from: 05表 (class, subject), 03表 (class03, subject03), the
+# 政府性基金 table's 本年支出 (fund).
+_SUBJECT_TABLES = {
+    "class": (G, 1),
+    "subject": (G, 1),
+    "class03": (E, 1),
+    "subject03": (E, 1),
+    "fund": (T.FUND, 3),
+}
+
+
+@cache
+def side_of(cid: str) -> str:
+    """ "收入" or "支出": which side of the accounts a concept is on ("" for totals of both)."""
+    if cid.partition(".")[0] in _SUBJECT_TABLES:
+        return "支出"
+    c = STATIC.get(cid)
+    label = c.label if c is not None else ""
+    if "收入" in label and "支出" not in label:
+        return "收入"
+    if "支出" in label and "收入" not in label:
+        return "支出"
+    return ""
+
+
 def concept(cid: str, project: Project | None = None) -> Concept | None:
     """Static concepts, and those named by code or by an entry of the supplementary data."""
     c = STATIC.get(cid)
     if c is not None:
         return c
     head, _, rest = cid.partition(".")
-    if head in ("class", "class03", "subject"):
-        table = E if head == "class03" else G
+    if head in _SUBJECT_TABLES:
+        table, col = _SUBJECT_TABLES[head]
         name = _subject_name(rest, project)
         level = {3: "类", 5: "款", 7: "项"}.get(len(rest), "")
-        return Concept(
-            cid,
-            f"{name}（{level}）" if name else rest,
-            {"actual": Cell(table, rest, 1), "budget": Supp(f"budget.by_subject.{rest}")},
-        )
+        specs: dict[str, Spec] = {"actual": Cell(table, rest, col)}
+        if table is G:
+            specs["budget"] = Supp(f"budget.by_subject.{rest}")  # 年初预算 by subject: of 05表's
+        return Concept(cid, f"{name}（{level}）" if name else rest, specs)
     if head == "perfproj" and project is not None:
         i = int(rest)
         projects = project.supplementary.performance.projects
@@ -282,7 +306,7 @@ def concept(cid: str, project: Project | None = None) -> Concept | None:
 
 def _subject_name(code: str, project: Project | None) -> str:
     if project is not None:
-        row = project.tables[G].row(code) or project.tables[E].row(code)
+        row = project.tables[G].row(code) or project.tables[E].row(code) or project.tables[T.FUND].row(code)
         if row is not None and row.name:
             return row.name
     from model.catalog import functional_catalog

@@ -241,6 +241,7 @@ class Judge:
             self._sums(sid, r)
         self._twice()
         self._coverage()
+        self.out.findings = once(self.out.findings)
         return self.out
 
     def _count(self, sid: str, i: int) -> None:
@@ -787,6 +788,32 @@ class Judge:
                 detail = "未能与表中或补充数据中的数字对应"
             self._emit("T712", sid, c, detail=detail)
         out.found = len(self._counted)
+
+
+# A sum found wrong at a figure that a direct comparison already calls wrong is that finding's
+# consequence: the direct one is kept.
+_DIRECT = ("T701", "T707", "T708", "T713")
+
+
+def once(findings: list[Finding]) -> list[Finding]:
+    """Each finding once per span: the same rule on the same span is one finding, and a written sum
+    (T706) is not reported where its total is already wrong by a direct comparison."""
+    at: dict[tuple, set[str]] = defaultdict(set)
+    for f in findings:
+        loc = f.locations[0]
+        at[(loc.section, loc.start, loc.end)].add(f.rule)
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        loc = f.locations[0]
+        span = (loc.section, loc.start, loc.end)
+        if (f.rule, span) in seen:
+            continue
+        if f.rule == "T706" and at[span] & set(_DIRECT):
+            continue
+        seen.add((f.rule, span))
+        out.append(f)
+    return out
 
 
 _DYNAMIC_PARTS = {"staff.in_service": "staffkind.", "assets.vehicles": "vehiclekind."}

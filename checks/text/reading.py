@@ -32,7 +32,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from checks.text.facts import unit_of
+from checks.text.facts import side_of, unit_of
 from checks.text.normalize import Norm, normalize
 from checks.text.scope import Scopes, find_items, within
 from checks.text.split import topics
@@ -41,7 +41,7 @@ from model.sections import BASE_VARIANT
 from model.sections import section as section_of
 
 FIGURE = re.compile(
-    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\d.])(?<!\d,)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<unit>万元|亿元|千元|元|%|人次|人|辆|台|个|年度|年|月|日)?"
 )
 _THRESHOLD_AFTER = re.compile(r"(?:\(含\))?(?:以上|以下|以内|及以上)")
@@ -65,6 +65,7 @@ _FILLER = re.compile(
     r"调整后|预算调整后?|(?:年初|全年)?预算(?:数|金额)?|(?:支出)?决算(?:数)?|实际(?:执行|支出)?(?:数|金额)?|"
     r"执行(?:数|金额)?|支出|收入|金额|资金|总额|合计|共计|"
     r"【[^】]*】(?:万元|%|个|人次|人|辆)?|"  # the draft's placeholders stand for words still to come
+    r"\(以[^()\d]{1,8}为准\)|"  # "政府采购金额(以合同签订为准)为": the basis the figure is counted on
     r"(?:从)?评价情况(?:来)?看|其中|(?:绩效)?自评(?:综述)?|项目|开展|均为|分别为|各|共|计|为|是|达到?|约|了|的|比|较|与|同|"
     rf"{_CHANGE_WORDS}|[,:;。、()\"'\s\-]|[①-⑳]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d)"
 )
@@ -289,6 +290,10 @@ def read_section(section: str, text: str, matcher: TermMatcher, variant: str = B
             _update_subject(
                 t, fig, prev, s0, gap_terms, st, None if seen_figure else carry, scope.subject if scope else None
             )
+            if st.subject is not None and _other_side(
+                st.subject, t[gap_terms[-1].end if gap_terms else prev : fig.start]
+            ):
+                st.subject = None  # "…收入 100 万元，支出 90 万元": the 支出 is no figure of the 收入
             topic = marks[bisect_right(marks, (fig.start, "\uffff")) - 1][1]
             claim = _read_figure(t, topic, fig, prev, s0, gap_terms, st, claims)
             if not fits(claim.concept, fig):
@@ -375,6 +380,13 @@ def _update_subject(
         # "…项目支出 110.00 万元，调整后预算金额 1,105.52 万元": the list is over, back to its subject.
         # (A rate right after an entry, "因公出国（境）费决算为 0 万元，完成预算的 0%", is the entry's.)
         st.subject, st.list_subject, st.list_measure = st.list_subject, None, None
+
+
+def _other_side(concept: str, words: str) -> bool:
+    """Whether filler words name the other side of the accounts than the concept: "支出" after an
+    income, "收入" after an expenditure."""
+    side = side_of(concept)
+    return (side == "收入" and "支出" in words) or (side == "支出" and "收入" in words)
 
 
 def _read_year(t: str, fig: Figure, s0: int) -> Claim | None:
@@ -491,7 +503,12 @@ _DENOMINATORS = (
     (re.compile(r'"?三公"?经费(?:支出)?(?:合计|总额)?'), "three.total"),
 )
 # "占 89.5%" with nothing named: the share of what the section explains.
-_DEFAULT_DENOMINATOR = {"income": "income_total", "expense": "expense_total", "general": "general_expense"}
+_DEFAULT_DENOMINATOR = {
+    "income": "income_total",
+    "expense": "expense_total",
+    "general": "general_expense",
+    "three": "three.total",
+}
 
 
 def _denominator(phrase: str, topic: str) -> str | None:

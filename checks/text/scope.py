@@ -20,6 +20,7 @@ began with) starts an entry of its own, unmarked, in the item's place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -87,29 +88,28 @@ class Scopes:
     def __init__(self, items: list[Item]):
         self.items = items
         self._starts = {it.start for it in items}
+        self._begins = [it.start for it in items]
+        self._scoped = any(it.restricts for it in items)
 
     def starts_item(self, pos: int) -> bool:
         return pos in self._starts
 
     def innermost(self, pos: int) -> Item | None:
-        """The innermost item holding ``pos`` (items are listed by start, outer before inner)."""
-        found = None
-        for it in self.items:
-            if it.start > pos:
-                break
-            if pos < it.end:
-                found = it
-        return found
+        """The innermost item holding ``pos``: items nest, so the last one begun that has not ended."""
+        for i in range(bisect_right(self._begins, pos) - 1, -1, -1):
+            if pos < self.items[i].end:
+                return self.items[i]
+        return None
 
     def scope(self, pos: int) -> Item | None:
         """The innermost item holding ``pos`` that is a scope."""
-        found = None
-        for it in self.items:
-            if it.start > pos:
-                break
+        if not self._scoped:
+            return None
+        for i in range(bisect_right(self._begins, pos) - 1, -1, -1):
+            it = self.items[i]
             if pos < it.end and it.restricts:
-                found = it
-        return found
+                return it
+        return None
 
     def allows(self, concept: str | None, pos: int) -> bool:
         item = self.scope(pos)
@@ -126,11 +126,14 @@ def find_items(
     items: list[Item] = []
     open_: list[tuple[str, int]] = []  # (kind of marker, index in items)
     ends: dict[int, int] = {}
+    starts = [tm.start for tm in terms]
     ti = fi = 0
     for s0, s1 in sentences:
         m = MARKER.match(t, s0)
         if m is None:
-            opening = _opening(t, s0, s1, terms, is_filler)
+            if not any(items[i].restricts for _k, i in open_):
+                continue  # nothing to close or to follow
+            opening = _opening(t, s0, s1, terms, starts, is_filler)
             whole = opening.concept if opening is not None else None
             while open_ and items[open_[-1][1]].restricts and whole is not None:
                 subject = items[open_[-1][1]].subject
@@ -180,11 +183,11 @@ def find_items(
     return Scopes([Item(it.start, ends.get(i, it.end), it.subject, it.restricts) for i, it in enumerate(items)])
 
 
-def _opening(t: str, s0: int, s1: int, terms: list[Term], is_filler: Callable[[str], bool]) -> Term | None:
+def _opening(
+    t: str, s0: int, s1: int, terms: list[Term], starts: list[int], is_filler: Callable[[str], bool]
+) -> Term | None:
     """The term a sentence opens with, after nothing but filler ("2021年度“三公”经费…")."""
-    for tm in terms:
-        if tm.start >= s1:
-            break
-        if tm.start >= s0:
-            return tm if is_filler(t[s0 : tm.start]) else None
-    return None
+    i = bisect_left(starts, s0)
+    if i == len(terms) or terms[i].start >= s1:
+        return None
+    return terms[i] if is_filler(t[s0 : terms[i].start]) else None

@@ -37,16 +37,12 @@ _SUBJECT_HEADINGS: tuple[tuple[str, str], ...] = (
     ("three", r'(?:一般公共预算)?财政拨款"?三公"?经费支出决算情况(?:说明)?'),
     ("admin", r"机关运行经费(?:支出)?(?:情况)?(?:说明)?"),
     ("procurement", r"政府采购(?:支出)?(?:情况)?(?:说明)?"),
-    ("assets", r"国有资产占用(?:情况)?(?:说明)?"),
+    ("assets", r"国有资产(?:占用|占有使用|占有)(?:情况)?(?:说明)?"),
     ("performance", r"(?:预算)?绩效(?:管理)?(?:工作)?情况(?:说明)?"),
     ("other", r"其他重要事项(?:的)?(?:情况)?(?:说明)?"),
 )
 # Subjects printed as parts "（一）机关运行经费支出情况" of another section in some templates.
-_PART_HEADINGS: tuple[tuple[str, str], ...] = (
-    ("admin", r"机关运行经费(?:支出)?(?:情况)?(?:说明)?"),
-    ("procurement", r"政府采购(?:支出)?(?:情况)?(?:说明)?"),
-    ("assets", r"国有资产(?:占用|占有使用|占有)(?:情况)?(?:说明)?"),
-)
+_PART_HEADINGS = tuple((name, words) for name, words in _SUBJECT_HEADINGS if name in ("admin", "procurement", "assets"))
 _NUMERAL = r"(?:十[一二三]|[一二三四五六七八九十])"
 _OVERVIEW = (
     ("概况.职能", r"(?:一、)?部门(?:主要)?职(?:能|责)"),

@@ -82,8 +82,6 @@ _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r"货物采购金额", "proc.goods"),
     (r"工程采购金额", "proc.works"),
     (r"服务采购金额", "proc.services"),
-    (r"面向(?:中小|小微)企业预留", None),
-    (r"中标或成交", None),
     (r"政府采购货物支出", "proc.goods"),
     (r"政府采购工程支出", "proc.works"),
     (r"政府采购服务支出", "proc.services"),
@@ -96,8 +94,6 @@ _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r"离休(?:人员)?", "staff.lixiu"),
     (r"退休(?:人员)?", "staff.tuixiu"),
     (r"(?:共有)?车辆", _only("assets", "assets.vehicles")),
-    (r"不含车辆", None),
-    (r"设备", None),
     (r"保有量", "assets.vehicles"),
 )
 
@@ -192,9 +188,10 @@ class TermMatcher:
         """The terms of ``text``; ``topics``: the subject the text explains, or [(from, subject)]."""
         end = len(text) if end is None else end
         marks = [(0, topics)] if isinstance(topics, str) else topics
+        single = marks[0][1] if len(marks) == 1 else None
         out: list[Term] = []
         for m in self._regex.finditer(text, start, end):
-            topic = marks[bisect_right(marks, (m.start(), "\uffff")) - 1][1]
+            topic = single if single is not None else marks[bisect_right(marks, (m.start(), "\uffff")) - 1][1]
             if m.group("cls") is not None:
                 term = self._class_term(m, topic)
                 if term is not None:
@@ -206,7 +203,7 @@ class TermMatcher:
                 out.append(Term(m.start(), m.end(), None, "narrow"))
                 continue
             cid = resolver(topic) if callable(resolver) else resolver
-            if cid in _WORDS and m.group().startswith(_WORDS[cid]) and _inside_word(text, m.start()):
+            if cid in _WORDS and _inside_word(text, m.start()) and m.group().startswith(_WORDS[cid]):
                 cid = None  # "应急车辆": a kind of vehicle, not the vehicles ("共有车辆", "单位的车辆" are)
             out.append(Term(m.start(), m.end(), cid))
         return out
@@ -229,7 +226,7 @@ class TermMatcher:
         names = [n for n in (m.group("kuan"), m.group("xiang")) if n]
         if names:
             sub = self._below(code, tuple(names))
-            return Term(m.start(), m.end(), f"subject.{sub}" if sub else None, "chain")
+            return Term(m.start(), m.end(), _subject_concept(sub, topic) if sub else None, "chain")
         return Term(m.start(), m.end(), _class_concept(code, topic))
 
 
@@ -245,8 +242,26 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _class_concept(code: str, topic: str) -> str:
-    return f"class.{code}" if topic in GENERAL_TOPICS else f"class03.{code}"
+def _class_concept(code: str, topic: str) -> str | None:
+    """A 类 named alone: 05表's where the text speaks of 一般公共预算 money, the 政府性基金 table's
+    in its section, nothing in 国有资本经营's (no table of ours holds it by subject), else 03表's."""
+    if topic in GENERAL_TOPICS:
+        return f"class.{code}"
+    if topic in _SUBJECT_TOPICS:
+        head = _SUBJECT_TOPICS[topic]
+        return f"{head}.{code}" if head else None
+    return f"class03.{code}"
+
+
+def _subject_concept(code: str, topic: str) -> str | None:
+    """A subject named by its 类/款/项 chain, read where the section's money is."""
+    if topic in _SUBJECT_TOPICS:
+        head = _SUBJECT_TOPICS[topic]
+        return f"{head}.{code}" if head else None
+    return f"subject03.{code}" if topic == "expense" else f"subject.{code}"
+
+
+_SUBJECT_TOPICS = {"fund": "fund", "soe": ""}
 
 
 def first_chars(pattern: str) -> set[str] | None:
@@ -376,7 +391,7 @@ def resolve_below(code: str, names: list[str], project: Project | None) -> str |
         bare = _bare(name)
         candidates = [c for c, n in children.get(code, ()) if _same_bare(n, bare)]
         if not candidates and project is not None:
-            rows = [r for t in ("general", "expense") for r in project.tables[t].rows]
+            rows = [r for t in ("general", "expense", "fund") for r in project.tables[t].rows]
             candidates = sorted(
                 {
                     r.code

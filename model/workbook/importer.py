@@ -12,25 +12,29 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from model.amount import parse_amount
 from model.catalog import economic_groups
 from model.layout import (
+    LAYOUTS,
     SUBJECT_TABLES,
     THREE_ROW,
     T,
     default_layout,
-    default_variant,
     fixed_rows,
     subject_columns,
     table_for_number,
     title,
 )
 from model.project import PERSONNEL_TOTAL, PUBLIC_TOTAL, TOTAL, Project, Row, new_project
+from model.templates import TableForm, template
 from model.text_clean import MAX_CELL_TEXT, MAX_NAME, MAX_NOTE, MAX_SUBJECT_ROWS
 from model.units import WAN, YUAN, convert_project, in_wan, is_known
+from model.workbook.headings import head_paths, match, template_path
 from model.workbook.reader import Sheet, WorkbookError, address, is_uncached_formula, norm_text, read_workbook
 from model.workbook.recognize import NUMBER, Recognized, recognize
+from model.workbook.variant import recognize_variant
 
 
 @dataclass
@@ -38,7 +42,7 @@ class ImportIssue:
     sheet: str
     cell: str
     message: str
-    level: str = "error"  # "error": data not taken or not understood; "warning": worth a look
+    level: str = "error"  # "error": data not taken or not understood; "warning": worth a look; "hint": taken, said
     placed: bool = False  # the text was kept in the project as an unparsed cell (reported there too)
 
 
@@ -91,7 +95,7 @@ def import_workbook(path: str | os.PathLike[str]) -> ImportResult:
     if len(department) > MAX_NAME:
         issues.append(ImportIssue("", "", f"部门名称过长（{len(department)} 个字符，上限 {MAX_NAME} 个），未导入"))
         department = ""
-    variant = _variant(found, year)
+    variant = recognize_variant(found, year)
     layout = _layout(found.get(T.SUMMARY), year)
     project = new_project(department, year, variant, layout)
     unit, sheet_units = _units(found, issues)
@@ -104,13 +108,13 @@ def import_workbook(path: str | os.PathLike[str]) -> ImportResult:
         start = (rec.title_row or 0) + 1
         parser = _Parser(s, project, issues, start, sources, t, sheet_units[t])
         if t in (T.SUMMARY, T.FISCAL):
-            parser.fixed(t, layout)
+            parser.fixed(t, layout, variant)
         elif t in SUBJECT_TABLES:
-            parser.subjects(t)
+            parser.subjects(t, variant)
         elif t is T.BASIC:
             parser.basic()
         else:
-            parser.three()
+            parser.three(variant)
         if rec.number and table_for_number(rec.number, variant) is not t:
             issues.append(ImportIssue(s.name, "", f"表号“公开{rec.number}表”与表题不符，已按表题导入", "warning"))
     for t, table in project.tables.items():
@@ -184,18 +188,6 @@ def _units(found: dict[T, tuple[Sheet, Recognized]], issues: list[ImportIssue]) 
     return unit, own
 
 
-def _variant(found: dict[T, tuple[Sheet, Recognized]], year: int) -> str:
-    for t, number_2020 in ((T.THREE, "07"), (T.FUND, "08"), (T.SOE, "09")):
-        if t in found and found[t][1].number:
-            return "2020" if found[t][1].number == number_2020 else "2023"
-    basic = found.get(T.BASIC)
-    if basic:
-        codes = {norm_text(v) for v in basic[0].cells.values()}
-        if codes & {"307", "312", "399", "30701", "31204", "39908", "31019"}:
-            return "2020"
-    return default_variant(year)
-
-
 def _layout(summary: tuple[Sheet, Recognized] | None, year: int) -> str:
     if summary is None:
         return default_layout(year)
@@ -243,6 +235,34 @@ def _code_text(v: object) -> str:
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     return norm_text(v)
+
+
+HEAD_SPAN = 15  # lines from a table's title to its body, at most
+_CODE = re.compile(r"\d{3}|\d{5}|\d{7}")
+
+
+def _is_unit(v: object) -> bool:
+    return norm_text(v).startswith(("单位:", "金额单位", "单位："))
+
+
+def _is_figure(v: object) -> bool:
+    """A cell holding an amount (or left as printed: "0", "-")."""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return True
+    return isinstance(v, str) and not parse_amount(v).error
+
+
+def _next_row(rows: list, label: str, at: list[int], taken: set[str]):
+    """The template row a printed label stands for: the next one down with that label, else any
+    one not yet taken (rows printed out of order)."""
+    key = _label_key(label)
+    for i in [*range(at[0], len(rows)), *range(at[0])]:
+        row = rows[i]
+        if row.key not in taken and _label_key(row.label) == key:
+            taken.add(row.key)
+            at[0] = i + 1
+            return row
+    return None
 
 
 class _Parser:
@@ -376,15 +396,114 @@ class _Parser:
         text = norm_text(first[0][1])
         return text.startswith(("注", "说明")) or len(text) > 40 or (len(first) == 1 and _is_title(text))
 
+    # ---------------------------------------------------------------- tables printed without 栏次
+    def headings(self, form: TableForm, block: str | None = None):
+        """Where the columns are, by the headings above them (a template printing no 栏次 line, or a
+        sheet without one): (last heading line, key columns by what they hold, amount columns by
+        internal number, cells of the first body line that are headings). None, reported, when no
+        column can be told."""
+        body = self._body_start(form.kind == "single")
+        first = self._head_start(body)
+        if body is None or first is None:
+            self.issue(self.start, 1, "没有找到表头与表体（栏次行或各栏标题），无法导入此表")
+            return None
+        paths = head_paths(self.s, first, body - 1)
+        # The Shanghai 08/09 print 本年支出's 合计/基本支出/项目支出 on the 合计 line itself.
+        words = {w for c in form.columns for w in template_path(c)}
+        on_body = {
+            c: norm_text(v)
+            for c, v in self.s.row_values(body)
+            if isinstance(v, str) and norm_text(v) in words and paths.get(c) and parse_amount(v).error
+        }
+        for c, text in on_body.items():
+            paths[c] = [*paths[c], text]
+        matched = match(paths, [c for c in form.columns if block is None or c.block == block])
+        keys = {col.holds: c for c, col in matched.columns.items() if col.holds != "amount"}
+        amounts = {col.col: c for c, col in matched.columns.items() if col.holds == "amount"}
+        for r in range(first, body):
+            for c, _v in self.s.row_values(r):
+                self.used.add((r, c))
+        for c in matched.unclear:
+            self.issue(first, c, "此列的标题与表中两栏都相符，无法确定是哪一栏，该列金额未导入")
+        if not amounts:
+            self.issue(first, 1, "表头中没有找到本表的金额栏（如“决算数”“本年收入合计”），无法导入此表")
+            return None
+        headings = {(body, c) for c in on_body if c in amounts.values()}
+        self.used.update(headings)
+        return body - 1, keys, amounts, headings
+
+    def _head_start(self, body: int | None) -> int | None:
+        """The first heading line: under the title, past the 部门/金额单位/公开NN表 lines."""
+        for r in range(self.start, (body or self.start) + 1):
+            cells = self.s.row_values(r)
+            if cells and not all(_is_meta_line(norm_text(v)) or _is_unit(v) for _c, v in cells):
+                return r if body is None or r < body else None
+        return None
+
+    def _body_start(self, figures: bool) -> int | None:
+        """The first line of the table's body: one starting with a subject or economic code, 合计
+        or a numbered label ("一、…"); with ``figures`` (the 三公 table), a line of figures only."""
+        for r in range(self.start + 1, min(self.s.max_row, self.start + HEAD_SPAN) + 1):
+            cells = self.s.row_values(r)
+            if not cells:
+                continue
+            if figures:
+                if all(_is_figure(v) for _c, v in cells):
+                    return r
+                continue
+            first = norm_text(cells[0][1])
+            if _CODE.fullmatch(first) or first in ("合计", "总计") or _ORDINAL.match(first):
+                return r
+        return None
+
+    def fixed_by_headings(self, t: T, variant: str) -> None:
+        """01 and 04 as a template prints them without 行次: each side's rows by their labels, in
+        the template's order (a label printed twice, "一、一般公共预算财政拨款" under 本年收入 and
+        under 年初结转和结余, is the next one down)."""
+        form = template(variant).form(t)
+        table = self.p.tables[t]
+        sides = []
+        header = None
+        for block in form.blocks:
+            read = self.headings(form, block)
+            if read is None:
+                return
+            header, keys, amounts, _headings = read
+            if "label" not in keys:
+                self.issue(self.start, 1, "没有找到“项目”列，无法导入此表")
+                return
+            rows = [row for row in form.lines[LAYOUTS[0]][block] if row is not None]
+            sides.append((keys["label"], amounts, rows, [0], set()))
+        assert header is not None
+        last = header
+        for r in range(header + 1, self.s.max_row + 1):
+            if self._is_note(r):
+                break
+            last = r
+            for label_col, amounts, rows, at, taken in sides:
+                self.used.add((r, label_col))
+                label = self.s.text(r, label_col)
+                fixed = _next_row(rows, label, at, taken) if label else None
+                for col, c in amounts.items():
+                    if self.s.get(r, c) is None:
+                        continue
+                    if fixed is None or col not in fixed.cols:
+                        self.used.add((r, c))
+                        self.issue(r, c, f"金额所在行（“{label or '空'}”）不是表中可填金额的行，未导入")
+                    else:
+                        self.put(table.index()[fixed.key], col, r, c)
+        self.report_unused(header + 1, last)
+        self.tail(last + 1, t)
+
     # ---------------------------------------------------------------- 01 and 04
-    def fixed(self, t: T, layout: str) -> None:
+    def fixed(self, t: T, layout: str, variant: str) -> None:
         found = self.column_row()
         if found is None:
-            self.issue(self.start, 1, "没有找到“栏次”行，无法导入此表")
+            self.fixed_by_headings(t, variant)
             return
         header, cols = found
         table = self.p.tables[t]
-        rows = fixed_rows(t, layout)
+        rows = fixed_rows(t, layout, variant)
         by_number = {(row.side, no): row for row, no in rows}
         by_label = {(row.side, _label_key(row.label)): row for row, _no in rows}
         no_cols = self._row_number_columns(header)
@@ -442,19 +561,26 @@ class _Parser:
         ]
 
     # ---------------------------------------------------------------- 02 03 05 07 08
-    def subjects(self, t: T) -> None:
+    def subjects(self, t: T, variant: str) -> None:
         table = self.p.tables[t]
-        found = self.column_row()
-        if found is None:
-            self.issue(self.start, 1, "没有找到“栏次”行，无法导入此表")
-            return
-        header, cols = found
-        wanted = {c.no for c in subject_columns(t)}
-        for k in list(cols):
-            if k not in wanted:
-                self.issue(header, cols[k], f"此表没有第{k}栏，该栏金额未导入")
-                del cols[k]
-        code_col, name_col = self._code_name_columns(header, min(cols.values()))
+        form = template(variant).form(t)
+        found = self.column_row() if form.numbered else None
+        headings: set[tuple[int, int]] = set()
+        if found is not None:
+            header, cols = found
+            wanted = {c.no for c in subject_columns(t, variant)}
+            for k in list(cols):
+                if k not in wanted:
+                    self.issue(header, cols[k], f"此表没有第{k}栏，该栏金额未导入")
+                    del cols[k]
+            code_col, name_col = self._code_name_columns(header, min(cols.values()))
+        else:
+            read = self.headings(form)
+            if read is None:
+                return
+            header, by_holds, cols, headings = read
+            code_col = by_holds.get("code") or 1
+            name_col = by_holds.get("name") or code_col + 1
         last = header
         for r in range(header + 1, self.s.max_row + 1):
             if self._is_note(r):
@@ -480,9 +606,33 @@ class _Parser:
             else:
                 continue
             for k, c in cols.items():
-                self.put(row, k, r, c)
+                if (r, c) not in headings:
+                    self.put(row, k, r, c)
         self.report_unused(header + 1, last)
         self.tail(last + 1, t)
+        if headings:
+            at = min(headings)
+            self._totals_under_headings(t, [k for k, c in cols.items() if (header + 1, c) in headings], at)
+
+    def _totals_under_headings(self, t: T, cols: list[int], at: tuple[int, int]) -> None:
+        """The Shanghai 08/09 print 本年支出's headings where the 合计 line's figures would stand:
+        the document prints no total there, so the 合计 takes the sum of the 类 (said, as a 提示)."""
+        table = self.p.tables[t]
+        total = table.index()[TOTAL]
+        classes: dict[str, Row] = {}
+        for row in table.subject_rows():
+            if len(row.code) == 3:
+                classes.setdefault(row.code, row)
+        filled = []
+        for k in cols:
+            values = [r.values[k] for r in classes.values() if k in r.values]
+            if k in total.values or k in total.invalid or not values:
+                continue
+            total.values[k] = sum(values, Decimal("0.00"))
+            filled.append(k)
+        if filled:
+            names = "、".join(c.name for c in subject_columns(t, self.p.meta.variant) if c.no in filled)
+            self.issue(*at, f"合计行的{names}印的是栏目名称，没有金额；合计按各类之和计入", "hint")
 
     def _code_name_columns(self, header: int, first_amount: int) -> tuple[int, int]:
         code_col = name_col = None
@@ -568,13 +718,17 @@ class _Parser:
         return True
 
     # ---------------------------------------------------------------- 09
-    def three(self) -> None:
+    def three(self, variant: str) -> None:
         row = self.p.tables[T.THREE].index()[THREE_ROW]
-        found = self.column_row()
-        if found is None:
-            self.issue(self.start, 1, "没有找到栏次 1～12 的编号行，无法导入此表")
-            return
-        header, cols = found
+        form = template(variant).form(T.THREE)
+        found = self.column_row() if form.numbered else None
+        if found is not None:
+            header, cols = found
+        else:
+            read = self.headings(form)
+            if read is None:
+                return
+            header, _keys, cols, _headings = read
         for r in range(self.start, header):
             for c, _v in self.s.row_values(r):
                 self.used.add((r, c))

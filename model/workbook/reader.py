@@ -41,6 +41,7 @@ MAX_COLS = 60  # values further right are not part of any of the nine tables
 MAX_CELLS = 200_000  # values kept, all sheets together; a large department has about 10 000
 MAX_STRINGS = 200_000  # shared strings
 MAX_TEXT = 32767  # Excel's own limit on the characters in one cell
+MAX_MERGES = 5_000  # merged ranges kept per sheet: the headings of a table need a few dozen
 PEEK_ROWS = 200  # rows read before asking whether a sheet is wanted: title, headers, and the labels a
 # table without a title is recognised by (04 names "年初财政拨款结转和结余" in its body)
 # Entries, sizes, ratio, XML elements and time: model.inputs.WORKBOOK, the same for every reader.
@@ -60,6 +61,7 @@ class Sheet:
     max_col: int = 0
     truncated: bool = False  # kept for callers; a sheet beyond MAX_ROWS is now refused instead
     hidden: bool = False  # hidden in Excel (state="hidden" or "veryHidden")
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # merged ranges: r1, c1, r2, c2
     skipped: bool = False  # not one of the tables: only its head was read (read_workbook's ``wanted``)
     _rows: dict[int, list[tuple[int, object]]] | None = field(default=None, repr=False)
 
@@ -384,6 +386,17 @@ class _SheetReader:
             self.in_text += 1
         elif name == "rPh":
             self.skip += 1
+        elif name == "mergeCell":
+            self._merge(attrs.get("ref", ""))
+
+    def _merge(self, ref: str) -> None:
+        """A merged range: headings spanning columns or lines are read as covering every cell of it."""
+        corners = [_REF.match(part) for part in ref.split(":")]
+        if len(corners) != 2 or not all(corners) or len(self.sheet.merges) >= MAX_MERGES:
+            return
+        (c1, r1), (c2, r2) = ((_column(m.group(1)), int(m.group(2))) for m in corners if m)
+        if 1 <= r1 <= r2 <= MAX_ROWS and 1 <= c1 <= c2 <= MAX_COLS:
+            self.sheet.merges.append((r1, c1, r2, c2))
 
     def end(self, name: str) -> None:
         if name == "c":

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from model.layout import T
+from model.templates import template, variants
 from model.units import unit_in
 from model.workbook.reader import Sheet, norm_text
 
-# Most specific first: "财政拨款收入支出决算总表" also contains "收入支出决算总表".
-TITLE_PATTERNS: tuple[tuple[str, T], ...] = (
+# Words that name a table in titles no template prints (older or local wordings), after the
+# templates' own titles; most specific first: "财政拨款收入支出决算总表" also contains "收入支出决算总表".
+OTHER_TITLES: tuple[tuple[str, T], ...] = (
     ("三公", T.THREE),
     ("财政拨款收入支出决算总表", T.FISCAL),
     ("收入支出决算总表", T.SUMMARY),
@@ -37,6 +40,17 @@ HEADER_SIGNATURES: tuple[tuple[tuple[str, ...], T], ...] = (
 YEAR = re.compile(r"((?:19|20|21)\d{2})年")
 NUMBER = re.compile(r"公开(\d{1,2})表")
 HEAD_ROWS = 8
+# "上海市XX局2024年度部门决算表": the line above a table naming the department and year, when its
+# title does not (the Shanghai template prints the tables' titles without them).
+BOOK_TITLE = re.compile(r"^(.*?)((?:19|20|21)\d{2})年度?部门决算(?:表)?$")
+
+
+@cache
+def title_patterns() -> tuple[tuple[str, T], ...]:
+    """Every template's title of each table, longest first, then the other wordings: a title is
+    read as the longest one it contains ("国有资本经营预算财政拨款收入支出决算表" is not "支出决算表")."""
+    printed = {(norm_text(template(v).form(t).title), t) for v in variants() for t in T}
+    return (*sorted(printed, key=lambda p: -len(p[0])), *OTHER_TITLES)
 
 
 @dataclass
@@ -47,11 +61,13 @@ class Recognized:
     number: str | None  # "07" as printed on the sheet, if it says
     department: str
     unit: str | None = None  # "万元", "元", the words of a unit that cannot be read, None: none printed
+    title: str = ""  # the title line as printed, normalised
 
 
 def recognize(sheet: Sheet) -> Recognized | None:
     table, title_row, year = None, None, None
     number, department, unit = None, "", None
+    title, book_year, book_department = "", None, ""
     for r in range(1, min(sheet.max_row, HEAD_ROWS) + 1):
         for c in range(1, sheet.max_col + 1):
             text = sheet.text(r, c)
@@ -59,10 +75,14 @@ def recognize(sheet: Sheet) -> Recognized | None:
                 continue
             if unit is None and "单位" in text:
                 unit = unit_in(str(sheet.get(r, c)))
+            book = BOOK_TITLE.match(text) if table is None else None
+            if book:
+                book_department, book_year = book.group(1), int(book.group(2))
+                continue
             if table is None and "决算" in text and len(text) < 60:
-                for pattern, t in TITLE_PATTERNS:
+                for pattern, t in title_patterns():
                     if pattern in text:
-                        table, title_row = t, r
+                        table, title_row, title = t, r, text
                         m = YEAR.search(text)
                         year = int(m.group(1)) if m else None
                         break
@@ -75,7 +95,7 @@ def recognize(sheet: Sheet) -> Recognized | None:
         table = _by_headers(sheet, number)
         if table is None:
             return None
-    return Recognized(table, title_row, year, number, department, unit)
+    return Recognized(table, title_row, year or book_year, number, department or book_department, unit, title)
 
 
 DEPARTMENT = re.compile(r"^\s*(?:部门名称|单位名称|编制单位|部门|单位)\s*[:：]\s*(.*?)\s*(?:金额单位.*)?$", re.S)

@@ -18,7 +18,7 @@ from checks.rules.every_rule import RULES, engine_rules
 from checks.rules.registry import JUDGE, rule
 from checks.rules.retired import RETIRED
 from tests.seed_data import caidian_2024
-from tests.support.rule_cases import Case, Family, Writes, consistent
+from tests.support.rule_cases import Case, Family, Writes, consistent, shanghai
 
 HERE = Path(__file__).parent
 
@@ -44,6 +44,11 @@ def cases() -> list[Case]:
 
 def test_the_consistent_department_is_silent():
     assert run_checks(consistent()) == []
+
+
+def test_the_consistent_shanghai_department_is_silent():
+    """04 without its 年末 fund rows, 24 classes, 九 with income columns: nothing is called wrong."""
+    assert run_checks(shanghai()) == []
 
 
 def test_every_rule_has_a_firing_and_a_silent_case():

@@ -3,11 +3,11 @@
 from checks.engine import run_checks
 from checks.finding import Severity
 from model.layout import THREE_ROW, T
-from model.project import PERSONNEL_TOTAL
-from tests.support.rule_cases import Family, bump, cell, consistent, first_subject
+from model.project import PERSONNEL_TOTAL, TOTAL
+from tests.support.rule_cases import Family, bump, cell, consistent, first_subject, shanghai
 
 E = Severity.ERROR
-S, G, F, B, TH = T.SUMMARY, T.GENERAL, T.FISCAL, T.BASIC, T.THREE
+S, G, F, B, TH, SO = T.SUMMARY, T.GENERAL, T.FISCAL, T.BASIC, T.THREE, T.SOE
 FORMULAS = Family(consistent, run_checks)
 
 
@@ -115,6 +115,39 @@ def _f108_fires(p):
 def _f108_silent(p):
     bump(p, TH, THREE_ROW, 1)
     bump(p, TH, THREE_ROW, 6)
+
+
+@FORMULAS.fires(
+    "F101",
+    "上海模板九表合计的年末结转和结余多1万元（应为年初+本年收入−本年支出）",
+    E,
+    at=cell(SO, TOTAL, 6),
+    start=shanghai,
+)
+def _f101_fires_soe_balance(p):
+    bump(p, SO, TOTAL, 6)
+
+
+@FORMULAS.silent("F101", "上海模板九表合计的年末结转和结余与年初结转和结余同增1万元", start=shanghai)
+def _f101_silent_soe_balance(p):
+    bump(p, SO, TOTAL, 6)
+    bump(p, SO, TOTAL, 4)
+
+
+@FORMULAS.fires(
+    "F103", "上海模板04表年末财政拨款结转和结余的合计栏多1万元", E, at=cell(F, "e_grand", 2), start=shanghai
+)
+def _f103_fires_shanghai(p):
+    bump(p, F, "e_end", 2)
+
+
+@FORMULAS.silent(
+    "F103", "上海模板04表年末财政拨款结转和结余下不列各项资金：其一般公共预算一栏与总计同增1万元", start=shanghai
+)
+def _f103_silent_shanghai(p):
+    for col in (2, 3):
+        bump(p, F, "e_end", col)
+        bump(p, F, "e_grand", col)
 
 
 test_cases = FORMULAS.test()

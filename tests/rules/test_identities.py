@@ -13,6 +13,7 @@ from tests.support.rule_cases import (
     cell,
     consistent,
     first_subject,
+    shanghai,
     used_class,
 )
 
@@ -233,6 +234,27 @@ def _x315_fires(p):
 def _x315_silent(p):
     bump(p, IN, TOTAL, 2)
     bump(p, F, "i_total", 1)
+
+
+@X.fires("X316", "04表国有资本经营预算财政拨款收入多1万元，九表本年收入未变", E, at=cell(F, "i3", 1), start=shanghai)
+def _x316_fires(p):
+    bump(p, F, "i3", 1)
+
+
+@X.fires("X316", "九表合计的年末结转和结余多1万元，04表未变", E, at=cell(F, "e_end", 5), start=shanghai)
+def _x316_fires_end(p):
+    bump(p, SO, TOTAL, 6)
+
+
+@X.silent("X316", "04表国有资本经营年初结转和结余与九表合计的年初结转和结余同增1万元", start=shanghai)
+def _x316_silent(p):
+    bump(p, F, "i_begin3", 1)
+    bump(p, SO, TOTAL, 4)
+
+
+@X.silent("X316", "全国模板的国有资本经营表不印收入、结转结余栏：04表国有资本经营收入多1万元不在此核对")
+def _x316_silent_national(p):
+    bump(p, F, "i3", 1)
 
 
 test_cases = X.test()

@@ -7,7 +7,7 @@ from checks.finding import Severity
 from model.project import CountItem
 from tests.support.rule_cases import ONE, Family, consistent, field
 
-E = Severity.ERROR
+E, W = Severity.ERROR, Severity.WARNING
 S = Family(consistent, run_checks)
 
 
@@ -101,6 +101,32 @@ def _s508_fires(p):
 def _s508_silent(p):
     proc = p.supplementary.procurement
     proc.goods_sme = proc.goods
+
+
+@S.fires("S509", "面向小微企业预留金额比面向中小企业预留的多1万元", E, at=field("procurement.small_micro_reserved"))
+def _s509_fires(p):
+    proc = p.supplementary.procurement
+    proc.sme_reserved = Decimal("10.00")
+    proc.small_micro_reserved = Decimal("11.00")
+
+
+@S.silent("S509", "面向小微企业预留金额是面向中小企业预留金额的六成")
+def _s509_silent(p):
+    proc = p.supplementary.procurement
+    proc.sme_reserved = Decimal("10.00")
+    proc.small_micro_reserved = Decimal("6.00")
+
+
+@S.fires("S510", "绩效自评3个项目，评级为优、良的各1个，其余未填", W, at=field("performance.project_count"))
+def _s510_fires(p):
+    perf = p.supplementary.performance
+    perf.project_count, perf.rated_excellent, perf.rated_good = 3, 1, 1
+
+
+@S.silent("S510", "绩效自评3个项目，评级为优的2个、良的1个")
+def _s510_silent(p):
+    perf = p.supplementary.performance
+    perf.project_count, perf.rated_excellent, perf.rated_good = 3, 2, 1
 
 
 test_cases = S.test()

@@ -53,6 +53,7 @@ class Case:
     written: str | None = None  # a text case: the span the finding points at, spaces aside
     one: bool = True  # a firing case finds exactly one finding at ``at``/``written``
     alone: bool = False  # … and nothing else at all
+    start: Callable[[], Any] | None = None  # what the case starts from, when not its family's (another template)
 
     @property
     def name(self) -> str:
@@ -77,9 +78,9 @@ class Family:
 
         return declare
 
-    def silent(self, rule: str, says: str) -> Callable:
+    def silent(self, rule: str, says: str, start: Callable[[], Any] | None = None) -> Callable:
         def declare(change: Callable[[Any], None]) -> Callable[[Any], None]:
-            self.add(Case(rule, False, says, change))
+            self.add(Case(rule, False, says, change, start=start))
             return change
 
         return declare
@@ -96,7 +97,7 @@ class Family:
         return test_case
 
     def run(self, case: Case) -> None:
-        subject = self.start()
+        subject = (case.start or self.start)()
         assert not _of(self.findings(subject), case.rule), f"{case.rule} fires before the change"
         case.change(subject)
         found = self.findings(subject)
@@ -152,6 +153,12 @@ def _numbered(names: list[str]) -> list[str]:
 def consistent() -> Project:
     """A department whose tables agree to the cent, with a 政府性基金 table: no rule fires on it."""
     return synthetic_project(n_items=14, seed=5, with_fund=True)
+
+
+def shanghai() -> Project:
+    """The same kind of department in the Shanghai 2024 template, spending 国有资本经营预算 money too
+    (its 九 table prints income and balances): no rule fires on it."""
+    return synthetic_project(n_items=14, seed=5, with_fund=True, with_soe=True, variant="shanghai-2024")
 
 
 def cell(t: T, row: str | Callable[[Project], str], col: int | None = None) -> Where:

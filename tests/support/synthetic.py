@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from checks.rules.relations import SOCIAL_PAIRS
 from model.catalog import economic_groups, functional_catalog
-from model.layout import CLASSES, THREE_ROW, T, class_key
+from model.layout import THREE_ROW, T, class_key, classes, columns, has_row
 from model.project import (
     PERSONNEL_TOTAL,
     PUBLIC_TOTAL,
@@ -35,10 +35,10 @@ def _d(cents: int) -> Decimal:
     return (Decimal(cents) / 100).quantize(Decimal("0.01"))
 
 
-def _pick_items(rng: random.Random, n_items: int) -> list[str]:
-    classes = {c for c, _n in CLASSES}
-    pool = [s.code for s in functional_catalog().subjects() if len(s.code) == 7 and s.code[:3] in classes]
-    chosen = set(ANCHORS)
+def _pick_items(rng: random.Random, n_items: int, variant: str, extra: tuple[str, ...] = ()) -> list[str]:
+    printed = {c for c, _n in classes(variant)}
+    pool = [s.code for s in functional_catalog().subjects() if len(s.code) == 7 and s.code[:3] in printed]
+    chosen = {*ANCHORS, *extra}
     rest = [c for c in pool if c not in chosen]
     rng.shuffle(rest)
     chosen.update(rest[: max(0, n_items - len(chosen))])
@@ -53,11 +53,15 @@ def synthetic_project(
     year: int = 2024,
     department: str = "示例区委办公室",
     with_fund: bool = True,
+    with_soe: bool = False,
+    extra_items: tuple[str, ...] = (),
 ) -> Project:
-    """A consistent department with ``n_items`` 项 subjects (plus their 款 and 类 rows)."""
+    """A consistent department with ``n_items`` 项 subjects (plus their 款 and 类 rows), among them
+    ``extra_items``; ``with_soe``: one of them also spends 国有资本经营预算财政拨款 (with its income and
+    balances where the variant's table prints them)."""
     rng = random.Random(seed)
     p = new_project(department, year, variant, layout)
-    items = _pick_items(rng, n_items)
+    items = _pick_items(rng, n_items, variant, extra_items)
     cat = functional_catalog()
     fund_items = set(rng.sample(items, k=min(2, len(items)))) if with_fund else set()
     nonfiscal_items = set(rng.sample(items, k=min(3, len(items))))
@@ -73,18 +77,31 @@ def synthetic_project(
     # fund[c] = (年初结转和结余, 基本支出, 项目支出); 本年收入 chosen to leave a small balance
     fund_income = {c: b + pr + rng.randint(0, 100_000) for c, (_beg, b, pr) in fund.items()}
     nonfiscal = {c: (rng.randint(1, 600_000), rng.randint(0, 300_000)) for c in sorted(nonfiscal_items)}
+    # soe[c] = (年初结转和结余, 基本支出, 项目支出, 本年收入), drawn only when asked for
+    soe: dict[str, tuple[int, int, int, int]] = {}
+    if with_soe:
+        code = items[-1]
+        beg, b, pr = rng.randint(1, 300_000), rng.randint(0, 200_000), rng.randint(1, 400_000)
+        soe[code] = (beg, b, pr, max(b + pr - beg // 2, 0) + rng.randint(0, 50_000))  # 年末 never below 0
+    soe_income_cols = {4, 5, 6} <= {c.no for c in columns(T.SOE, variant)}
 
     def leaf_values(t: T, code: str) -> dict[int, int]:
         gb, gp = gen_basic[code], gen_project[code]
         fb, fp = fund.get(code, (0, 0, 0))[1:]
         nb, np_ = nonfiscal.get(code, (0, 0))
+        sbeg, sb, sp, sinc = soe.get(code, (0, 0, 0, 0))
         if t is T.GENERAL:
             return {1: gb + gp, 2: gb, 3: gp}
         if t is T.EXPENSE:
-            basic, proj = gb + fb + nb, gp + fp + np_
+            basic, proj = gb + fb + nb + sb, gp + fp + np_ + sp
             return {1: basic + proj, 2: basic, 3: proj}
+        if t is T.SOE:
+            if code not in soe:
+                return {}
+            flows = {4: sbeg, 5: sinc, 6: sbeg + sinc - sb - sp} if soe_income_cols else {}
+            return {1: sb + sp, 2: sb, 3: sp, **flows}
         if t is T.INCOME:
-            fiscal = gb + gp + fund_income.get(code, 0)
+            fiscal = gb + gp + fund_income.get(code, 0) + sinc
             other = nb + np_
             return {1: fiscal + other, 2: fiscal, 4: other} if other else {1: fiscal, 2: fiscal}
         if t is T.FUND:
@@ -96,7 +113,7 @@ def synthetic_project(
         return {}
 
     sums: dict[T, dict[str, dict[int, int]]] = {}
-    for t in (T.INCOME, T.EXPENSE, T.GENERAL, T.FUND):
+    for t in (T.INCOME, T.EXPENSE, T.GENERAL, T.FUND, T.SOE):
         acc: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         for code in items:
             vals = leaf_values(t, code)
@@ -115,12 +132,14 @@ def synthetic_project(
         table.touch()
     if not fund_items:
         p.tables[T.FUND].note = "本部门当年无政府性基金预算财政拨款收入支出。"
-    p.tables[T.SOE].note = "本部门当年无国有资本经营预算财政拨款支出。"
+    if not soe:
+        p.tables[T.SOE].note = "本部门当年无国有资本经营预算财政拨款支出。"
 
     gen = sums[T.GENERAL]
     exp = sums[T.EXPENSE]
     inc = sums[T.INCOME]
     fnd = sums[T.FUND]
+    soe_flows = _Soe(sum(v[0] for v in soe.values()), sum(v[3] for v in soe.values()), sums[T.SOE])
     general_total = gen[TOTAL][1]
     begin1 = rng.randint(0, 2_000_000)
     income1 = general_total + rng.randint(0, 300_000)
@@ -138,8 +157,9 @@ def synthetic_project(
         row.values[1] = _d(inc[key][1])
         row.values[2] = _d(inc[key][2])
 
-    _fill_fiscal(p, gen, fnd, begin1, income1, begin2, income2, expense2)
-    _fill_summary(p, inc, exp, begin1 + begin2, income1 - general_total + begin1 + income2 - expense2 + begin2)
+    _fill_fiscal(p, gen, fnd, begin1, income1, begin2, income2, expense2, soe_flows)
+    end = income1 - general_total + begin1 + income2 - expense2 + begin2 + soe_flows.end
+    _fill_summary(p, inc, exp, begin1 + begin2 + soe_flows.begin, end)
     _fill_basic(p, rng, gen[TOTAL][2], {k: gen[k][2] for k in ANCHOR_ITEMS if k in gen})
     _fill_three(p, rng)
     _fill_supplementary(p, rng, general_total)
@@ -153,66 +173,91 @@ def _set(row: Row | None, col: int, cents: int) -> None:
     row.values[col] = _d(cents)
 
 
-def _fill_fiscal(p: Project, gen, fnd, begin1: int, income1: int, begin2: int, income2: int, expense2: int) -> None:
+class _Soe:
+    """The 国有资本经营 money of a department: 年初结转和结余, 本年收入, 本年支出 by subject, 年末."""
+
+    def __init__(self, begin: int, income: int, sums):
+        self.begin, self.income, self.sums = begin, income, sums
+        self.expense = sums.get(TOTAL, {}).get(1, 0)
+        self.end = begin + income - self.expense
+
+
+def _fill_fiscal(
+    p: Project, gen, fnd, begin1: int, income1: int, begin2: int, income2: int, expense2: int, soe: _Soe
+) -> None:
     t = p.tables[T.FISCAL]
+    variant = p.meta.variant
     _set(t.row("i1"), 1, income1)
     if income2:
         _set(t.row("i2"), 1, income2)
-    _set(t.row("i_total"), 1, income1 + income2)
+    if soe.income:
+        _set(t.row("i3"), 1, soe.income)
+    _set(t.row("i_total"), 1, income1 + income2 + soe.income)
     _set(t.row("i_begin1"), 1, begin1)
     if begin2:
         _set(t.row("i_begin2"), 1, begin2)
-    _set(t.row("i_begin"), 1, begin1 + begin2)
-    grand = income1 + income2 + begin1 + begin2
+    if soe.begin:
+        _set(t.row("i_begin3"), 1, soe.begin)
+    _set(t.row("i_begin"), 1, begin1 + begin2 + soe.begin)
+    grand = income1 + income2 + begin1 + begin2 + soe.income + soe.begin
     _set(t.row("i_grand"), 1, grand)
-    for code, _name in CLASSES:
+    for code, _name in classes(variant):
         g = gen.get(code, {}).get(1, 0)
         f = fnd.get(code, {}).get(3, 0)
-        if g or f:
+        s = soe.sums.get(code, {}).get(1, 0)
+        if g or f or s:
             row = t.row(class_key(code))
-            _set(row, 2, g + f)
-            if g:
-                _set(row, 3, g)
-            if f:
-                _set(row, 4, f)
+            _set(row, 2, g + f + s)
+            for col, v in ((3, g), (4, f), (5, s)):
+                if v:
+                    _set(row, col, v)
     general_total = gen[TOTAL][1]
     row = t.row("e_total")
-    _set(row, 2, general_total + expense2)
+    _set(row, 2, general_total + expense2 + soe.expense)
     _set(row, 3, general_total)
     if expense2:
         _set(row, 4, expense2)
+    if soe.expense:
+        _set(row, 5, soe.expense)
     end1 = begin1 + income1 - general_total
     end2 = begin2 + income2 - expense2
     row = t.row("e_end")
-    _set(row, 2, end1 + end2)
+    _set(row, 2, end1 + end2 + soe.end)
     _set(row, 3, end1)
-    _set(t.row("e_end1"), 3, end1)
+    if has_row(T.FISCAL, "e_end1", variant):
+        _set(t.row("e_end1"), 3, end1)
     if end2:
         _set(row, 4, end2)
-        _set(t.row("e_end2"), 4, end2)
+        if has_row(T.FISCAL, "e_end2", variant):
+            _set(t.row("e_end2"), 4, end2)
+    if soe.end:
+        _set(row, 5, soe.end)
+        if has_row(T.FISCAL, "e_end3", variant):
+            _set(t.row("e_end3"), 5, soe.end)
     row = t.row("e_grand")
-    _set(row, 2, general_total + expense2 + end1 + end2)
+    _set(row, 2, general_total + expense2 + end1 + end2 + soe.expense + soe.end)
     _set(row, 3, general_total + end1)
     if expense2 or end2:
         _set(row, 4, expense2 + end2)
+    if soe.expense or soe.end:
+        _set(row, 5, soe.expense + soe.end)
 
 
 def _fill_summary(p: Project, inc, exp, begin: int, end: int) -> None:
     t = p.tables[T.SUMMARY]
     total = inc[TOTAL]
     fiscal_rows = p.tables[T.FISCAL]
-    i1 = int(fiscal_rows.row("i1").values[1] * 100)
-    i2 = int(fiscal_rows.row("i2").values.get(1, Decimal(0)) * 100)
-    _set(t.row("i1"), 1, i1)
-    if i2:
-        _set(t.row("i2"), 1, i2)
+    for key in ("i1", "i2", "i3"):
+        value = fiscal_rows.row(key).values.get(1)
+        if value is not None:
+            _set(t.row(key), 1, int(value * 100))
     for item, col in zip(range(4, 9), range(3, 8), strict=True):
         if total.get(col):
             _set(t.row(f"i{item}"), 1, total[col])
     _set(t.row("i_total"), 1, total[1])
     _set(t.row("i_begin"), 1, begin)
     _set(t.row("i_grand"), 1, total[1] + begin)
-    for code, _name in CLASSES:
+    for code, _name in classes(p.meta.variant):
         if code in exp:
             _set(t.row(class_key(code)), 2, exp[code][1])
     _set(t.row("e_total"), 2, exp[TOTAL][1])

@@ -7,15 +7,13 @@ only where it words a field differently, e.g. "其中：货物" under 政府采�
 from __future__ import annotations
 
 from model.project import CountItem, PerfProject
+from model.templates import choices
 from ui.pages.budget import BudgetEditor
 from ui.pages.forms import Column, Field, FormSpec, ListSpec
 
 S = "supplementary."
 
-VARIANTS = (
-    ("2023", "2023版（2023年起：07政府性基金、08国有资本经营、09“三公”）"),
-    ("2020", "2020版（2020–2022年：07“三公”、08政府性基金、09国有资本经营）"),
-)
+VARIANTS = choices()  # one per template file (resources/templates/)
 LAYOUTS = (("A", "A（01表收入总计第30行、支出总计第60行）"), ("B", "B（01表收入总计第31行、支出总计第62行）"))
 UNIT_KINDS = tuple((k, k) for k in ("行政单位", "参照公务员法管理事业单位", "事业单位"))
 
@@ -109,7 +107,8 @@ ADMIN_COST = FormSpec(
 
 PROCUREMENT = FormSpec(
     "supplementary.procurement",
-    "政府采购支出总额等于货物、工程、服务之和；授予中小企业合同金额不大于总额。",
+    "政府采购支出总额等于货物、工程、服务之和；授予中小企业合同金额不大于总额；"
+    "面向小微企业预留的金额是面向中小企业预留金额的一部分。",
     [
         Field(S + "procurement.total"),
         Field(S + "procurement.goods", "其中：货物"),
@@ -120,6 +119,12 @@ PROCUREMENT = FormSpec(
         Field(S + "procurement.small_micro", "其中：授予小微企业合同金额"),
         Field(S + "procurement.goods_sme"),
         Field(S + "procurement.services_sme"),
+        "面向中小企业预留（上海模板）",
+        Field(S + "procurement.sme_reserved"),
+        Field(S + "procurement.small_micro_reserved", "其中：面向小微企业预留政府采购项目预算金额"),
+        Field(S + "procurement.sme_won_reserved"),
+        Field(S + "procurement.small_micro_won_reserved"),
+        Field(S + "procurement.sme_won_other"),
     ],
 )
 
@@ -131,16 +136,28 @@ ASSETS = FormSpec(
         _count_list(S + "assets.vehicles", "车辆类别（如 一般公务用车）", "辆数"),
         Field(S + "assets.general_equipment_50w", "单价50万元以上通用设备（台、套）"),
         Field(S + "assets.special_equipment_100w", "单价100万元以上专用设备（台、套）"),
+        Field(S + "assets.equipment_100w", "单价100万元（含）以上设备，不含车辆（台、套；上海模板）"),
     ],
     title="国有资产占用",
 )
 
 PERFORMANCE = FormSpec(
     "supplementary.performance",
-    "预算绩效情况说明引用的数字；执行率应等于执行数÷预算数。",
+    "预算绩效情况说明引用的数字；执行率应等于执行数÷预算数，各评级项目个数之和通常等于绩效自评项目个数。",
     [
+        "全过程绩效管理（上海模板）",
+        Field(S + "performance.target_count"),
+        Field(S + "performance.target_amount"),
+        Field(S + "performance.tracking_count"),
+        Field(S + "performance.tracking_amount"),
+        "项目绩效自评",
         Field(S + "performance.project_count"),
         Field(S + "performance.project_amount"),
+        Field(S + "performance.average_score"),
+        Field(S + "performance.rated_excellent", "其中：评级为“优”的项目个数"),
+        Field(S + "performance.rated_good"),
+        Field(S + "performance.rated_pass"),
+        Field(S + "performance.rated_fail"),
         "部门整体支出",
         Field(S + "performance.whole_budget", "预算数"),
         Field(S + "performance.whole_executed", "执行数"),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from checks.finding import Location
 from model.catalog import functional_catalog
-from model.layout import NOTES, SUBJECT_TABLES, T, printed_number, title
+from model.layout import SUBJECT_TABLES, T, notes, printed_number, title
 from ui import dialogs
 from ui.controller import ProjectController
 from ui.grid.layouts import SubjectModel, model_for
@@ -154,7 +154,7 @@ class TablePage(QWidget):
         self.heading.setText(f"{m.year}年度{title(self.t, m.variant)}")
         self.number.setText(f"公开{printed_number(self.t, m.variant)}表")
         self.department.setText(f"部门：{m.department or '（未填部门名称）'}")
-        self.notes.setText("\n".join(NOTES[self.t]))
+        self.notes.setText("\n".join(notes(self.t, m.variant)))
         if self.note_edit is not None:
             self.note_edit.setText(self.ctl.project.tables[self.t].note)
 
