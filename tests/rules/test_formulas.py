@@ -4,7 +4,7 @@ from checks.engine import run_checks
 from checks.finding import Severity
 from model.layout import THREE_ROW, T
 from model.project import PERSONNEL_TOTAL, TOTAL
-from tests.support.rule_cases import Family, bump, cell, consistent, first_subject, shanghai
+from tests.support.rule_cases import ONE, Family, bump, bump_with_totals, cell, consistent, first_subject, shanghai
 
 E = Severity.ERROR
 S, G, F, B, TH, SO = T.SUMMARY, T.GENERAL, T.FISCAL, T.BASIC, T.THREE, T.SOE
@@ -119,13 +119,14 @@ def _f108_silent(p):
 
 @FORMULAS.fires(
     "F101",
-    "上海模板九表合计的年末结转和结余多1万元（应为年初+本年收入−本年支出）",
+    "上海模板九表第一个科目的年末结转和结余多1万元（其类、合计随之；应为年初+本年收入−本年支出）",
     E,
     at=cell(SO, TOTAL, 6),
     start=shanghai,
 )
 def _f101_fires_soe_balance(p):
-    bump(p, SO, TOTAL, 6)
+    # (the 合计 alone 1万元 more fails its own sum of classes, and that is its one finding: H202)
+    bump_with_totals(p, SO, next(r.key for r in p.tables[SO].subject_rows() if r.values), {6: ONE})
 
 
 @FORMULAS.silent("F101", "上海模板九表合计的年末结转和结余与年初结转和结余同增1万元", start=shanghai)

@@ -241,8 +241,19 @@ def _x316_fires(p):
     bump(p, F, "i3", 1)
 
 
-@X.fires("X316", "九表合计的年末结转和结余多1万元，04表未变", E, at=cell(F, "e_end", 5), start=shanghai)
+@X.fires(
+    "X316",
+    "九表第一个科目的年末结转和结余多1万元（其类、合计随之），04表未变",
+    E,
+    at=cell(F, "e_end", 5),
+    start=shanghai,
+)
 def _x316_fires_end(p):
+    bump_with_totals(p, SO, next(r.key for r in p.tables[SO].subject_rows() if r.values), {6: ONE})
+
+
+@X.silent("X316", "九表合计的年末结转和结余多1万元，04表未变：合计不等于各类之和，只报这一处（H202）", start=shanghai)
+def _x316_silent_when_the_total_is_wrong(p):
     bump(p, SO, TOTAL, 6)
 
 
