@@ -193,13 +193,23 @@ def text_state(project: Project, sid: str) -> TextState:
 
 def _change(old: str, new: str) -> tuple[int, int, int]:
     """Where two texts differ: (start, characters removed, characters inserted)."""
-    start, limit = 0, min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old, end_new = end_old - 1, end_new - 1
-    return start, end_old - start, end_new - start
+    limit = min(len(old), len(new))
+    start = _agree(lambda n: old[:n] == new[:n], limit)
+    tail = _agree(lambda n: old[len(old) - n :] == new[len(new) - n :], limit - start)
+    return start, len(old) - tail - start, len(new) - tail - start
+
+
+def _agree(same, limit: int) -> int:
+    """The largest n ≤ limit with same(n), for a ``same`` that holds up to some n and not beyond
+    (slices compared in C: typing in a long section stays quick)."""
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if same(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 class SetText(Step):
