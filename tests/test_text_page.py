@@ -227,3 +227,20 @@ def test_the_editors_follow_the_text_changed_through_the_controller(page):
     page.ctl.settle()
     assert page.editors["十"].toPlainText() == "机关运行经费支出 113.36 万元。"
     assert [f.expected for f in page.findings() if f.locations[0].section == "十"] == ["103.36"]
+
+
+def test_typing_right_after_a_data_edit_leaves_the_drafted_sentence_with_the_data_step(qtbot):
+    p = caidian_2024()
+    page = make_page(qtbot, p)
+    page.draft("all")
+    ctl = page.ctl
+    ctl.set_field("supplementary.last_year.grand_total", Decimal("1000.00"))
+    assert "增加114.77万元" in p.text["一"]  # not yet: the user has not paused
+    editor = page.editors["二"]
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText("补充。")  # typed at once: the draft follows the data first
+    assert "增加105.52万元" in p.text["一"] and p.text["二"].endswith("补充。")
+    ctl.undo_stack.undo()  # the typing
+    assert not p.text["二"].endswith("补充。") and "增加105.52万元" in p.text["一"]
+    ctl.undo_stack.undo()  # the data, and the sentence quoting it
+    assert "增加114.77万元" in p.text["一"] and page.editors["一"].toPlainText() == p.text["一"]
