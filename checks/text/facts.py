@@ -87,6 +87,11 @@ def _three(col_actual: int, last: str | None) -> dict[str, Spec]:
     return specs
 
 
+def _either(path: str) -> dict[str, Spec]:
+    """A sum of projects' money that the text may call their 资金 or their 预算金额: one field."""
+    return {"actual": Supp(path), "budget": Supp(path)}
+
+
 STATIC: dict[str, Concept] = {
     c.id: c
     for c in (
@@ -175,8 +180,34 @@ STATIC: dict[str, Concept] = {
         Concept("proc.small_micro", "授予小微企业合同金额", {"actual": Supp("procurement.small_micro")}),
         Concept("proc.goods_sme", "货物采购授予中小企业合同金额", {"actual": Supp("procurement.goods_sme")}),
         Concept("proc.services_sme", "服务采购授予中小企业合同金额", {"actual": Supp("procurement.services_sme")}),
-        Concept("perf.amount", "绩效自评涉及资金", {"actual": Supp("performance.project_amount")}),
+        *(
+            Concept(f"proc.{key}", label, {"actual": Supp(f"procurement.{key}")})
+            for key, label in (
+                ("sme_reserved", "面向中小企业预留政府采购项目预算金额"),
+                ("small_micro_reserved", "面向小微企业预留政府采购项目预算金额"),
+                ("sme_won_reserved", "预留项目中由中小企业中标或成交的采购金额"),
+                ("small_micro_won_reserved", "预留项目中由小微企业中标或成交的采购金额"),
+                ("sme_won_other", "其他项目中由中小企业中标或成交的采购金额"),
+            )
+        ),
+        # One amount each, of the projects' money: "资金 85.47 万元" or "涉及预算金额 888.88 万元".
+        Concept("perf.amount", "绩效自评涉及资金", _either("performance.project_amount")),
         Concept("perf.count", "绩效自评项目个数", {"actual": Supp("performance.project_count")}, unit="个"),
+        Concept("perf.target.amount", "编报绩效目标的项目预算金额", _either("performance.target_amount")),
+        Concept("perf.target.count", "编报绩效目标的项目个数", {"actual": Supp("performance.target_count")}, unit="个"),
+        Concept("perf.tracking.amount", "绩效跟踪评价的项目预算金额", _either("performance.tracking_amount")),
+        Concept(
+            "perf.tracking.count", "绩效跟踪评价的项目个数", {"actual": Supp("performance.tracking_count")}, unit="个"
+        ),
+        *(
+            Concept(
+                f"perf.rated.{key}",
+                f"绩效评级为“{word}”的项目个数",
+                {"actual": Supp(f"performance.rated_{key}")},
+                unit="个",
+            )
+            for key, word in (("excellent", "优"), ("good", "良"), ("pass", "合格"), ("fail", "不合格"))
+        ),
         Concept(
             "perf.whole",
             "部门整体支出",
@@ -193,6 +224,12 @@ STATIC: dict[str, Concept] = {
         Concept("assets.vehicles", "车辆总数", {"actual": Supp("assets.vehicles_total")}, unit="辆"),
         Concept(
             "assets.general_50w", "单价50万元以上通用设备", {"actual": Supp("assets.general_equipment_50w")}, unit="台"
+        ),
+        Concept(
+            "assets.equipment_100w",
+            "单价100万元（含）以上设备（不含车辆）",
+            {"actual": Supp("assets.equipment_100w")},
+            unit="台",
         ),
         Concept(
             "assets.special_100w",
@@ -227,10 +264,20 @@ PARTS: dict[str, tuple[str, ...]] = {
 _COUNTED = {"staffkind": "人", "vehiclekind": "辆"}
 
 
+# Words that name a group of projects, counted and summed: "共涉及项目4个，资金85.47万元",
+# "编报绩效目标的2024年度项目3个，涉及预算金额12.34万元". The figure's kind says which is meant.
+PROJECT_GROUPS: dict[str, tuple[str, str]] = {
+    "perf.scope": ("perf.count", "perf.amount"),
+    "perf.selfeval": ("perf.count", "perf.amount"),
+    "perf.target": ("perf.target.count", "perf.target.amount"),
+    "perf.tracking": ("perf.tracking.count", "perf.tracking.amount"),
+}
+
+
 def unit_of(cid: str) -> str:
-    """What a concept is counted in: "万元", or "人", "辆", "个" for counts; "" when it may be
-    either ("共涉及" counts projects and sums their money)."""
-    if cid == "perf.scope":
+    """What a concept is counted in: "万元", or "人", "辆", "台", "个" for counts; "" when it may
+    be either (a group of projects, counted and summed)."""
+    if cid in PROJECT_GROUPS:
         return ""
     c = STATIC.get(cid)
     if c is not None:

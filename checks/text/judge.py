@@ -19,7 +19,7 @@ from math import prod
 from checks.finding import Finding, Location, Severity
 from checks.percent import judge_percent, percent, places_of
 from checks.rules.registry import JUDGE, RULES, E, H, rule
-from checks.text.facts import MEASURE_LABEL, PARTS, Fact, Facts
+from checks.text.facts import MEASURE_LABEL, PARTS, PROJECT_GROUPS, Fact, Facts
 from checks.text.reading import Claim, Reading
 from checks.tolerance import CENT, HALF_CENT
 from checks.where import section_name
@@ -137,8 +137,9 @@ class Judge:
 
     # ---------------------------------------------------------------- helpers
     def _concept(self, c: Claim) -> str | None:
-        if c.concept == "perf.scope":
-            return "perf.count" if c.fig is not None and c.fig.kind == "count" else "perf.amount"
+        if c.concept in PROJECT_GROUPS:
+            count, amount = PROJECT_GROUPS[c.concept]
+            return count if c.fig is not None and c.fig.kind == "count" else amount
         return c.concept
 
     def _identity(self, cid: str | None, measure: str) -> str:
@@ -316,7 +317,7 @@ class Judge:
         con = self.facts.concept(cid) if cid else None
         if con is None or con.unit == "万元":
             return  # a count that names nothing we hold (团组, 人次…): not a figure of the accounts
-        if cid == "perf.count" and not _names_projects(self.readings[sid], c):
+        if con.unit == "个" and cid.startswith("perf.") and not _names_projects(self.readings[sid], c):
             return
         self._count(sid, i)
         fact = self._fact(cid, "actual")

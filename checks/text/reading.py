@@ -66,7 +66,7 @@ _FILLER = re.compile(
     r"执行(?:数|金额)?|支出|收入|金额|资金|总额|合计|共计|"
     r"【[^】]*】(?:万元|%|个|人次|人|辆)?|"  # the draft's placeholders stand for words still to come
     r"\(以[^()\d]{1,8}为准\)|"  # "政府采购金额(以合同签订为准)为": the basis the figure is counted on
-    r"(?:从)?评价情况(?:来)?看|其中|(?:绩效)?自评(?:综述)?|项目|开展|均为|分别为|各|共|计|为|是|达到?|约|了|的|比|较|与|同|"
+    r"(?:从)?评价情况(?:来)?看|其中|(?:绩效)?自评(?:综述)?|项目|开展|涉及|均为|分别为|各|共|计|为|是|达到?|约|了|的|比|较|与|同|"
     rf"{_CHANGE_WORDS}|[,:;。、()\"'\s\-]|[①-⑳]|\(\d{{1,2}}\)|\d{{1,2}}[.、](?!\d)"
 )
 _FINANCIAL = re.compile(r"预算|决算|支出|收入|经费|资金|金额|合同|采购|执行率|拨款")
@@ -200,7 +200,8 @@ def _measure(text: str) -> tuple[str, str] | None:
 
 
 _BUDGET_KINDS = {"年初预算": "initial", "全年预算": "full", "预算": "budget"}
-_COUNT_UNITS = {"人": "人", "辆": "辆", "台": "辆", "个": "个"}
+# A concept's unit → the units its counts are written in (vehicles are counted in 辆 and in 台).
+_COUNT_UNITS = {"人": ("人",), "辆": ("辆", "台"), "台": ("台",), "个": ("个",)}
 
 
 def fits(concept: str | None, fig: Figure) -> bool:
@@ -210,7 +211,7 @@ def fits(concept: str | None, fig: Figure) -> bool:
     unit = unit_of(concept)
     if not unit or fig.kind not in ("amount", "count"):
         return True
-    return unit == "万元" if fig.kind == "amount" else unit == _COUNT_UNITS.get(fig.unit)
+    return unit == "万元" if fig.kind == "amount" else fig.unit in _COUNT_UNITS.get(unit, ())
 
 
 class _SentenceState:

@@ -79,6 +79,15 @@ _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r"服务采购授予中小企业合同金额", "proc.services_sme"),
     (r"政府采购(?:支出)?总额", "proc.total"),
     (r"政府采购金额", "proc.total"),
+    # The Shanghai template words SME procurement by what was reserved for them and what they won.
+    (r"面向中小企业预留(?:的)?政府采购项目预算金额", "proc.sme_reserved"),
+    (r"面向小微企业预留(?:的)?政府采购项目预算金额", "proc.small_micro_reserved"),
+    (r"在面向中小企业预留(?:的)?政府采购项目中,?由中小企业(?:供应商)?中标或成交的?,?采购金额", "proc.sme_won_reserved"),
+    (
+        r"在面向小微企业预留(?:的)?政府采购项目中,?由小微企业(?:供应商)?中标或成交的?,?采购金额",
+        "proc.small_micro_won_reserved",
+    ),
+    (r"在其他政府采购项目中,?由中小企业(?:供应商)?中标或成交的?,?采购金额", "proc.sme_won_other"),
     (r"货物采购金额", "proc.goods"),
     (r"工程采购金额", "proc.works"),
     (r"服务采购金额", "proc.services"),
@@ -88,12 +97,21 @@ _STATIC_TERMS: tuple[tuple[str, Resolver], ...] = (
     (r"授予中小企业合同(?:金额)?", "proc.sme"),
     (r"授予小微企业合同(?:金额)?", "proc.small_micro"),
     (r"共涉及(?:项目)?", _only("performance", "perf.scope")),
+    # The Shanghai template's 预算绩效管理情况: each group of projects, counted and summed.
+    (r"编报绩效目标的", _only("performance", "perf.target")),
+    (r"绩效跟踪评价的", _only("performance", "perf.tracking")),
+    (r"绩效自评的", _only("performance", "perf.selfeval")),
+    (r'绩效评级为"?优"?的项目', _only("performance", "perf.rated.excellent")),
+    (r'绩效评级为"?良"?的项目', _only("performance", "perf.rated.good")),
+    (r'绩效评级为"?合格"?的项目', _only("performance", "perf.rated.pass")),
+    (r'绩效评级为"?不合格"?的项目', _only("performance", "perf.rated.fail")),
     (r"(?:部门)?整体(?:支出)?", _only("performance", "perf.whole")),
     (r"在职实有人数", "staff.in_service"),
     (r"离退休人员", "staff.retired"),
     (r"离休(?:人员)?", "staff.lixiu"),
     (r"退休(?:人员)?", "staff.tuixiu"),
     (r"(?:共有)?车辆", _only("assets", "assets.vehicles")),
+    (r"单价100万元\(含\)以上设备\(不含车辆\)", "assets.equipment_100w"),
     (r"保有量", "assets.vehicles"),
 )
 

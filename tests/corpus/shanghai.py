@@ -5,8 +5,8 @@ and the sentences for departments without the item are taken out, each choice ("
 settled by the data, and each XX is replaced, in order, by the figure ``FILLS`` names for it. The
 figures are read straight from the department's tables and supplementary data and written the way
 the template asks (万元 with two decimals, percentages half-up to two decimals): not by the app's
-own drafting. What the department does not hold (团组, 面向中小企业预留, 绩效目标 counts…) is
-filled with figures of its own: the checker must leave them untied.
+own drafting. What the department does not hold (团组, 人次, 外宾接待, the 绩效 problems found and
+put right) is filled with figures of its own: the checker must leave them untied.
 """
 
 from __future__ import annotations
@@ -68,13 +68,15 @@ FILLS: dict[str, tuple[str, ...]] = {
     ),
     "九": ("name",),
     "十": (
-        *("name", "rules", "rules", "scheme", "n", "money", "n", "money"),
-        *("perf_n", "perf_money", "score", "n", "n", "n", "n", "n", "n", "n"),
+        *("name", "rules", "rules", "scheme", "target_n", "target_money", "tracking_n", "tracking_money"),
+        *("perf_n", "perf_money", "score", "rated_excellent", "rated_good", "rated_pass", "rated_fail"),
+        *("n", "n", "n"),
     ),
     "十一": (
         *("admin", "dir:admin", "chg:admin", "rise:admin", "rate:admin", "reason"),
-        *("name", "proc", "goods", "works", "services", "money", "money", "money", "money", "money"),
-        *("name", "vehicles", *(f"kind:{k}" for k in VEHICLE_KINDS), "n"),
+        *("name", "proc", "goods", "works", "services"),
+        *("sme_reserved", "small_micro_reserved", "sme_won_reserved", "small_micro_won_reserved", "sme_won_other"),
+        *("name", "vehicles", *(f"kind:{k}" for k in VEHICLE_KINDS), "equipment"),
     ),
 }
 
@@ -117,8 +119,20 @@ def department() -> Project:
         ITEMS[1]: _cell(p, T.GENERAL, ITEMS[1], 1) - Decimal("50.00"),
     }
     s.budget.general_total = _cell(p, T.GENERAL, TOTAL, 1) + Decimal("500.00")
-    s.performance.project_count = 3
-    s.performance.project_amount = Decimal("888.88")
+    perf = s.performance
+    perf.target_count, perf.target_amount = 5, Decimal("1234.50")
+    perf.tracking_count, perf.tracking_amount = 2, Decimal("456.70")
+    perf.project_count, perf.project_amount = 3, Decimal("888.88")
+    perf.average_score = Decimal("95")
+    perf.rated_excellent, perf.rated_good, perf.rated_pass, perf.rated_fail = 2, 1, 0, 0
+    pr = s.procurement
+    pr.sme_reserved, pr.small_micro_reserved = Decimal("300.00"), Decimal("120.00")
+    pr.sme_won_reserved, pr.small_micro_won_reserved, pr.sme_won_other = (
+        Decimal("280.50"),
+        Decimal("110.25"),
+        Decimal("45.60"),
+    )
+    s.assets.equipment_100w = 2
     return p
 
 
@@ -143,13 +157,22 @@ def figures(p: Project) -> dict[str, str]:
     three = p.tables[T.THREE].row(THREE_ROW).values
     c = lambda t, row, col: _cell(p, t, row, col)  # noqa: E731
     f: dict[str, str] = {"name": "示例", "reason": "业务工作需要", "use": "日常业务工作"}
-    f.update(rules="《预算绩效管理办法》", scheme="全过程", n="3", money="12.34", score="95", zero="0")
-    f.update(
-        groups="2",
-        persons="6",
-        perf_n=str(s.performance.project_count),
-        perf_money=_money(s.performance.project_amount),
-    )
+    f.update(rules="《预算绩效管理办法》", scheme="全过程", n="3", zero="0", groups="2", persons="6")
+    perf = s.performance
+    f.update(target_n=str(perf.target_count), target_money=_money(perf.target_amount))
+    f.update(tracking_n=str(perf.tracking_count), tracking_money=_money(perf.tracking_amount))
+    f.update(perf_n=str(perf.project_count), perf_money=_money(perf.project_amount), score=str(perf.average_score))
+    for key in ("excellent", "good", "pass", "fail"):
+        f[f"rated_{key}"] = str(getattr(perf, f"rated_{key}"))
+    for key in (
+        "sme_reserved",
+        "small_micro_reserved",
+        "sme_won_reserved",
+        "small_micro_won_reserved",
+        "sme_won_other",
+    ):
+        f[key] = _money(getattr(s.procurement, key))
+    f["equipment"] = str(s.assets.equipment_100w)
 
     def amount(key: str, v: Decimal) -> None:
         f[key] = _money(v)
