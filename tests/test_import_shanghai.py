@@ -99,3 +99,25 @@ def test_main_check_on_the_hand_laid_workbook_finds_no_error(tmp_path):
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "错误 0" in done.stdout or "0 错误" in done.stdout or "错误：0" in done.stdout, done.stdout
+
+
+def test_a_table_printed_with_more_heading_words_still_reads(tmp_path):
+    """As one Shanghai 2025 document prints 02: "决算数" under every heading, "类 款 项" beside 合计;
+    a figure standing among the headings is reported, not taken for a heading."""
+    p = shanghai()
+    book = write_shanghai_workbook(p, tmp_path / "sh.xlsx")
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Sheet2"]
+    ws.unmerge_cells("A5:B5")
+    ws.insert_rows(5)
+    for c in range(3, 10):
+        ws.cell(5, c, "决算数")
+    ws["A6"], ws["B6"] = "类 款 项", "合计"
+    wb.save(book)
+    r = import_workbook(book)
+    assert not [i for i in r.issues if i.sheet == "Sheet2"]
+    _same_tables(p, r.project)
+    ws["D5"] = 12.34
+    wb.save(book)
+    r = import_workbook(book)
+    assert [(i.cell, i.level) for i in r.issues if i.sheet == "Sheet2"] == [("D5", "error")]

@@ -24,7 +24,7 @@ from checks.text.facts import PARTS, Facts
 from checks.text.wording import PLACEHOLDER
 from model.amount import fmt_plain
 from model.catalog import economic_groups, functional_catalog
-from model.layout import CLASSES, EMPTY_SENTENCE, T
+from model.layout import CLASSES, T, empty_sentence
 from model.project import TOTAL, DraftSegment, Project
 from model.sections import all_sections
 from model.templates import template
@@ -259,23 +259,38 @@ class Drafter:
             w.fixed(f"{REASON}。")
         w.caption(4, "财政拨款收、支决算总计变动情况")
 
+    def lead(self) -> str:
+        """What a total's sentence opens with: "2024年度" (the Shanghai wording opens with the total)."""
+        return f"{self.year}年度"
+
+    def changed(self, w: _Writer, change: str) -> None:
+        """A change against last year, then its reason left to the author."""
+        w.bound("change", f"{change}，")
+        w.fixed(f"{REASON}。")
+
     def s_general(self, w: _Writer) -> None:
         total = self.v("general_expense")
         w.fixed("（一）一般公共预算财政拨款支出决算总体情况")
         w.para()
         if total is None:
-            w.fixed(f"{self.year}年度一般公共预算财政拨款支出{PLACEHOLDER}万元。")
+            w.fixed(f"{self.lead()}一般公共预算财政拨款支出{PLACEHOLDER}万元。")
             return
         expense = self.v("expense_total")
         share = f"，占本年支出合计的{self.pct(total, expense)}" if expense else ""
-        w.bound("total", f"{self.year}年度一般公共预算财政拨款支出{money(total)}万元{share}。")
+        w.bound("total", f"{self.lead()}一般公共预算财政拨款支出{money(total)}万元{share}。")
         change = self.change("general_expense", "一般公共预算财政拨款支出")
         if change is not None:
-            w.bound("change", f"{change}，")
-            w.fixed(f"{REASON}。")
+            self.changed(w, change)
         w.para()
         w.fixed("（二）一般公共预算财政拨款支出决算结构情况")
         w.para()
+        self.general_structure(w, total)
+        w.para()
+        w.fixed("（三）一般公共预算财政拨款支出决算具体情况")
+        w.para()
+        self.general_detail(w, total)
+
+    def general_structure(self, w: _Writer, total: Decimal) -> None:
         w.bound("structure", f"{self.year}年度一般公共预算财政拨款支出{money(total)}万元，主要用于以下方面：")
         classes = self._rows(T.GENERAL, 3)
         for i, (code, value) in enumerate(classes, 1):
@@ -284,9 +299,8 @@ class Drafter:
             share = f"，占{self.pct(value, total)}" if total else ""
             w.bound(f"class.{code}", f"{i}.{name}（类）支出{money(value)}万元{share}。")
             w.fixed(f"主要用于{PLACEHOLDER}。")
-        w.para()
-        w.fixed("（三）一般公共预算财政拨款支出决算具体情况")
-        w.para()
+
+    def general_detail(self, w: _Writer, total: Decimal) -> None:
         budget = self.v("general_expense", "budget")
         head = f"{self.year}年度一般公共预算财政拨款支出年初预算为"
         if budget is None:
@@ -330,15 +344,12 @@ class Drafter:
                 out.append((row.code, value))
         return out
 
-    def s_basic(self, w: _Writer) -> None:
-        basic = self.v("general_basic")
-        if basic is None:
-            w.fixed(f"{self.year}年度一般公共预算财政拨款基本支出{PLACEHOLDER}万元。")
-            return
-        w.bound("total", f"{self.year}年度一般公共预算财政拨款基本支出{money(basic)}万元，其中：")
+    def basic_parts(self) -> list[tuple[str, str, Decimal, list[str]]]:
+        """人员经费 and 公用经费: (kind, label, amount, the names of 06's items that hold an amount)."""
         table = self.p.tables[T.BASIC]
-        for kind, label, cid in (("personnel", "人员经费", "personnel"), ("public", "公用经费", "public")):
-            value = self.v(cid)
+        out = []
+        for kind, label in (("personnel", "人员经费"), ("public", "公用经费")):
+            value = self.v(kind)
             if value is None:
                 continue
             names = [
@@ -348,13 +359,23 @@ class Drafter:
                 for item in g.items
                 if (row := table.row(item.code)) is not None and row.values.get(1)
             ]
+            out.append((kind, label, value, names))
+        return out
+
+    def s_basic(self, w: _Writer) -> None:
+        basic = self.v("general_basic")
+        if basic is None:
+            w.fixed(f"{self.year}年度一般公共预算财政拨款基本支出{PLACEHOLDER}万元。")
+            return
+        w.bound("total", f"{self.year}年度一般公共预算财政拨款基本支出{money(basic)}万元，其中：")
+        for kind, label, value, names in self.basic_parts():
             listing = f"，主要包括：{'、'.join(names)}" if names else ""
             w.para()
             w.bound(kind, f"{label}{money(value)}万元{listing}。")
 
     def _empty_or(self, w: _Writer, t: T, draft) -> None:
         if self.p.tables[t].is_empty():
-            w.bound("none", EMPTY_SENTENCE[t])
+            w.bound("none", empty_sentence(t, self.p.meta.variant, self.p.meta.department))
         else:
             draft()
 

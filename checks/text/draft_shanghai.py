@@ -14,7 +14,7 @@ from decimal import Decimal
 from checks.text.draft import Drafter, _chain_name, _Writer, money
 from checks.text.facts import PARTS
 from checks.text.wording import PLACEHOLDER
-from model.catalog import economic_groups, functional_catalog
+from model.catalog import functional_catalog
 from model.layout import T
 from model.project import TOTAL
 
@@ -23,10 +23,6 @@ CAUSE = f"主要原因：{PLACEHOLDER}。"
 
 class ShanghaiDrafter(Drafter):
     # ---------------------------------------------------------------- shared phrases
-    def _change(self, cid: str, label: str) -> str | None:
-        """ "与2023年度相比，收入支出总计增加…万元，增长…%" (持平 as the template asks)."""
-        return self.change(cid, label)
-
     def _total(self, w: _Writer, cid: str, label: str) -> None:
         """ "{部门}2024年度收入支出总计…万元。与2023年度相比，…。主要原因：【……】。" """
         total = self.v(cid)
@@ -35,10 +31,9 @@ class ShanghaiDrafter(Drafter):
             w.fixed(f"{head}{PLACEHOLDER}万元。")
             return
         w.bound("total", f"{head}{money(total)}万元。")
-        change = self._change(cid, label)
+        change = self.change(cid, label)
         if change is not None:
-            w.bound("change", f"{change}。")
-            w.fixed(CAUSE)
+            self.changed(w, change)
 
     def _none(self, w: _Writer, what: str) -> None:
         w.bound("none", f"{self.dept}{self.year}年度无{what}。")
@@ -79,31 +74,22 @@ class ShanghaiDrafter(Drafter):
     def s_fiscal(self, w: _Writer) -> None:
         self._total(w, "fiscal_grand_total", "财政拨款收入支出总计")
 
-    def s_general(self, w: _Writer) -> None:
-        total = self.v("general_expense")
-        w.fixed("（一）一般公共预算财政拨款支出决算总体情况")
-        w.para()
-        if total is None:
-            w.fixed(f"一般公共预算财政拨款支出{PLACEHOLDER}万元。")
-            return
-        expense = self.v("expense_total")
-        share = f"，占本年支出合计的{self.pct(total, expense)}" if expense else ""
-        w.bound("total", f"一般公共预算财政拨款支出{money(total)}万元{share}。")
-        change = self._change("general_expense", "一般公共预算财政拨款支出")
-        if change is not None:
-            w.bound("change", f"{change}。")
-            w.fixed(CAUSE)
-        w.para()
-        w.fixed("（二）一般公共预算财政拨款支出决算结构情况")
-        w.para()
+    def lead(self) -> str:
+        return ""
+
+    def changed(self, w: _Writer, change: str) -> None:
+        w.bound("change", f"{change}。")
+        w.fixed(CAUSE)
+
+    def general_structure(self, w: _Writer, total: Decimal) -> None:
+        """ "一般公共预算财政拨款支出…万元，主要用于以下方面：一般公共服务支出（类）…万元，占…%；…" """
         classes = self._rows(T.GENERAL, 3)
         items = "；".join(
             f"{_class_name(code)}（类）{money(v)}万元，占{self.pct(v, total)}" for code, v in classes if total
         )
         w.bound("structure", f"一般公共预算财政拨款支出{money(total)}万元，主要用于以下方面：{items}。")
-        w.para()
-        w.fixed("（三）一般公共预算财政拨款支出决算具体情况")
-        w.para()
+
+    def general_detail(self, w: _Writer, total: Decimal) -> None:
         budget = self.v("general_expense", "budget")
         if budget is None:
             w.fixed(f"一般公共预算财政拨款支出年初预算为{PLACEHOLDER}万元，")
@@ -139,20 +125,10 @@ class ShanghaiDrafter(Drafter):
         if basic is None:
             w.fixed(f"一般公共预算财政拨款基本支出{PLACEHOLDER}万元。")
             return
-        table = self.p.tables[T.BASIC]
-        parts = []
-        for kind, label, cid in (("personnel", "人员经费", "personnel"), ("public", "公用经费", "public")):
-            value = self.v(cid)
-            if value is None:
-                continue
-            names = [
-                item.name
-                for g in economic_groups(self.p.meta.variant)
-                if g.kind == kind
-                for item in g.items
-                if (row := table.row(item.code)) is not None and row.values.get(1)
-            ]
-            parts.append(f"{label}{money(value)}万元" + (f"，主要包括：{'、'.join(names)}" if names else ""))
+        parts = [
+            f"{label}{money(value)}万元" + (f"，主要包括：{'、'.join(names)}" if names else "")
+            for _kind, label, value, names in self.basic_parts()
+        ]
         w.bound(
             "total",
             f"一般公共预算财政拨款基本支出{money(basic)}万元。" + (f"其中：{'；'.join(parts)}。" if parts else ""),

@@ -252,6 +252,13 @@ def _is_figure(v: object) -> bool:
     return isinstance(v, str) and not parse_amount(v).error
 
 
+def _is_amount(v: object) -> bool:
+    """A figure with fen ("4,733.14", 105.5): never a heading or a 栏次 number."""
+    if isinstance(v, float):
+        return not v.is_integer()
+    return isinstance(v, str) and "." in v and not parse_amount(v).error
+
+
 def _next_row(rows: list, label: str, at: list[int], taken: set[str]):
     """The template row a printed label stands for: the next one down with that label, else any
     one not yet taken (rows printed out of order)."""
@@ -421,7 +428,9 @@ class _Parser:
         keys = {col.holds: c for c, col in matched.columns.items() if col.holds != "amount"}
         amounts = {col.col: c for c, col in matched.columns.items() if col.holds == "amount"}
         for r in range(first, body):
-            for c, _v in self.s.row_values(r):
+            for c, v in self.s.row_values(r):
+                if _is_amount(v):  # an amount among the headings is reported, not taken for a heading
+                    self.issue(r, c, f"表头中的“{v}”像是金额，无法确定它在表中的位置，未导入")
                 self.used.add((r, c))
         for c in matched.unclear:
             self.issue(first, c, "此列的标题与表中两栏都相符，无法确定是哪一栏，该列金额未导入")
@@ -453,6 +462,9 @@ class _Parser:
                 continue
             first = norm_text(cells[0][1])
             if _CODE.fullmatch(first) or first in ("合计", "总计") or _ORDINAL.match(first):
+                return r
+            # "类 款 项 | 合计 | 4,733.14 …": a 合计 line printed beside the code column's sub-heading
+            if any(norm_text(v) in ("合计", "总计") for _c, v in cells[:2]) and any(_is_amount(v) for _c, v in cells):
                 return r
         return None
 
@@ -631,8 +643,10 @@ class _Parser:
             total.values[k] = sum(values, Decimal("0.00"))
             filled.append(k)
         if filled:
-            names = "、".join(c.name for c in subject_columns(t, self.p.meta.variant) if c.no in filled)
-            self.issue(*at, f"合计行的{names}印的是栏目名称，没有金额；合计按各类之和计入", "hint")
+            shown = [c for c in subject_columns(t, self.p.meta.variant) if c.no in filled]
+            under = "".join(dict.fromkeys(f"在{c.group}下" for c in shown if c.group))
+            names = "、".join(c.name for c in shown)
+            self.issue(*at, f"合计行{under}印的是栏目名称（{names}），没有金额；这几栏的合计按各类之和计入", "hint")
 
     def _code_name_columns(self, header: int, first_amount: int) -> tuple[int, int]:
         code_col = name_col = None
