@@ -143,8 +143,9 @@ def test_the_findings_list_folds_under_its_counts_and_comes_back(window, qtbot):
 
 
 def test_the_first_start_fits_the_screen_and_a_remembered_size_too_big_is_cut_to_it(qtbot, data_dir):
-    from ui.main_window import FRAME_ALLOWANCE, MainWindow
+    from ui.main_window import MainWindow
     from ui.paths import settings
+    from ui.screen_fit import FRAME_ALLOWANCE
 
     w = MainWindow(recovery=False)
     qtbot.addWidget(w, before_close_func=support.forget_changes)

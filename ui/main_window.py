@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -44,14 +44,13 @@ from ui.navigator import Navigator
 from ui.pages.registry import page_specs
 from ui.pages.table_page import TablePage
 from ui.paths import APP_NAME, settings
+from ui.screen_fit import fit_to_screen, keep_on_screen
 from ui.undo_actions import UndoActions
 from ui.zoom import Zoom
 
 SAMPLE = ("samples", "2024-蔡甸区委办公室.jsgk")
 OPEN_FILTER = f"{FILE_FILTER};;Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
 MAX_RECENT = 8
-PREFERRED_SIZE = (1500, 940)  # the first start on a screen with room for it; else the screen's free area
-FRAME_ALLOWANCE = (16, 40)  # a window's border and title bar, before it has been shown
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +68,7 @@ class MainWindow(QMainWindow):
         GridView.default_zoom = self.zoom.factor
         self.zoom.changed.connect(self._zoomed)
         self.panel = FindingsPanel(self.ctl)
+        self._panel_height = 0  # the findings list's height before it was folded
         self.vsplit = QSplitter(Qt.Orientation.Vertical)
         self.vsplit.addWidget(self.stack)
         self.vsplit.addWidget(self.panel)
@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
             self.vsplit.setSizes([max(0, total - bar), bar])
         else:
             self.panel.set_collapsed(False)
-            height = max(getattr(self, "_panel_height", 0), self._default_panel_height(total))
+            height = max(self._panel_height, self._default_panel_height(total))
             self.vsplit.setSizes([max(0, total - height), height])
         self.act_fold.setChecked(not collapsed)
         settings().setValue("window/findingsFolded", collapsed)
@@ -708,17 +708,13 @@ class MainWindow(QMainWindow):
             return
         self.open_path(Path(path))
 
-    def _available(self) -> QRect:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        return screen.availableGeometry()
-
     def _restore_settings(self) -> None:
         s = settings()
         geometry = s.value("window/geometry", QByteArray())
         if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry):
-            self._keep_on_screen()
+            keep_on_screen(self)
         else:
-            self._fit_to_screen()
+            fit_to_screen(self)
         width, height = self.width(), self.height()
         for name, splitter in (("window/hsplit", self.hsplit), ("window/vsplit", self.vsplit)):
             state = s.value(name, QByteArray())
@@ -735,35 +731,6 @@ class MainWindow(QMainWindow):
                 splitter.setSizes([height - panel, panel])
         if str(s.value("window/findingsFolded", "false")).lower() == "true":
             self.set_panel_collapsed(True)
-
-    def _fit_to_screen(self) -> None:
-        """First start: the preferred size where the screen has room for it, else the whole of the
-        screen's free area (what a 1366×768 laptop or 150% scaling leaves)."""
-        free = self._available()
-        fw, fh = FRAME_ALLOWANCE
-        width, height = PREFERRED_SIZE
-        if width + fw <= free.width() and height + fh <= free.height():
-            self.resize(width, height)
-            self.move(free.center() - self.rect().center())
-            return
-        self.resize(max(320, free.width() - fw), max(240, free.height() - fh))
-        self.move(free.topLeft())
-
-    def _keep_on_screen(self) -> None:
-        """A remembered size larger than this screen (a laptop after a large monitor) is cut to it."""
-        if self.isMaximized() or self.isFullScreen():
-            return
-        free = self._available()
-        fw, fh = FRAME_ALLOWANCE
-        width = min(self.width(), max(320, free.width() - fw))
-        height = min(self.height(), max(240, free.height() - fh))
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        frame = self.frameGeometry()
-        if not free.contains(frame.topLeft()) or frame.right() > free.right() or frame.bottom() > free.bottom():
-            x = min(max(free.left(), frame.left()), max(free.left(), free.right() - frame.width()))
-            y = min(max(free.top(), frame.top()), max(free.top(), free.bottom() - frame.height()))
-            self.move(x, y)
 
     def _save_settings(self) -> None:
         s = settings()
