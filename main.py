@@ -4,7 +4,7 @@ python main.py [PROJECT]                  open the window (the bundled sample wh
 python main.py check INPUT [--json]       check a project file (.jsgk) or a workbook (.xlsx)
 python main.py check INPUT --text DOC     … and the 情况说明 in DOC (.docx or .txt) against INPUT's data
 python main.py check DIR|INPUT… [--json]  check every department of a folder, on all cores
-python main.py export INPUT --xlsx OUT.xlsx --docx OUT.docx --checklist OUT.pdf
+python main.py export INPUT --xlsx OUT.xlsx --docx OUT.docx --checklist OUT.pdf [--strict]
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--xlsx", metavar="OUT.xlsx", help="九张公开表的 Excel 工作簿")
     export.add_argument("--docx", metavar="OUT.docx", help="部门决算公开文档（Word）")
     export.add_argument("--checklist", metavar="OUT.pdf", help="审核清单（PDF）")
+    export.add_argument(
+        "--strict", action="store_true", help="仍有错误时不导出，退出状态为 1（审核数目总写在标准错误输出上）"
+    )
     return p
 
 
@@ -63,7 +66,7 @@ def run_command(argv: list[str]) -> int:
         from export.export_command import run_export
 
         targets = {k: v for k, v in (("xlsx", args.xlsx), ("docx", args.docx), ("checklist", args.checklist)) if v}
-        return run_export(args.input, targets)
+        return run_export(args.input, targets, strict=args.strict)
     _parser().print_help()
     return 2
 

@@ -1,4 +1,7 @@
-"""`main.py export INPUT --xlsx OUT --docx OUT --checklist OUT`: no Qt on this path.
+"""`main.py export INPUT --xlsx OUT --docx OUT --checklist OUT [--strict]`: no Qt on this path.
+
+The input is checked first and the counts per severity go to stderr (as `check` counts them);
+with ``--strict`` a single 错误 stops the export: exit 1, nothing written.
 
 Before anything is written, every output is checked (``model.outputs``): none may be the input,
 none the same file as another, none read-only or missing its folder; a clash exits 2 with the
@@ -52,7 +55,7 @@ def refuse_beyond_limits(project: Project) -> None:
         raise OutputRefused(f"{problems[0]}{f'等 {len(problems)} 处' if len(problems) > 1 else ''}；未写入任何文件。")
 
 
-def run_export(path: str, targets: dict[str, str]) -> int:
+def run_export(path: str, targets: dict[str, str], strict: bool = False) -> int:
     if not targets:
         print("请指定导出格式：--xlsx、--docx 或 --checklist", file=sys.stderr)
         return EXIT_FAILED
@@ -73,6 +76,17 @@ def run_export(path: str, targets: dict[str, str]) -> int:
     except OutputRefused as e:
         print(f"无法导出：{e}", file=sys.stderr)
         return EXIT_UNREADABLE
+    from checks.check_command import loaded_findings
+    from checks.finding import Severity
+    from checks.report import counts_line, summarize
+
+    findings = loaded_findings(loaded)  # everything `check` reports, in the unit it was checked in
+    counts = summarize(findings, loaded.project)
+    print(f"审核结果：{counts_line(counts)}", file=sys.stderr)
+    errors = counts[Severity.ERROR.value]
+    if strict and errors:
+        print(f"有 {errors} 个错误，按 --strict 未导出任何文件。用“check”查看问题并改正后再导出。", file=sys.stderr)
+        return EXIT_FAILED
     for folder in {Path(out).parent for out in targets.values()}:
         remove_stale(folder, EXPORT_SUFFIXES)  # what an export killed midway left there
     status = EXIT_OK
@@ -80,11 +94,9 @@ def run_export(path: str, targets: dict[str, str]) -> int:
         write = writer(fmt)
         try:
             if fmt == "checklist":
-                from checks.check_command import loaded_findings
-
                 # everything `check` reports (the tables — in 元 when the workbook is —, the 情况说明,
                 # what the import could not place), in the unit it was checked in
-                write(loaded.checked, out, loaded_findings(loaded), source=shown(path))
+                write(loaded.checked, out, findings, source=shown(path))
             else:
                 write(loaded.project, out)
         except Exception as e:  # any failure of one output is reported; the others still go

@@ -97,9 +97,11 @@ def row_lines(plan: SheetPlan, widths: list[float]) -> dict[int, int]:
 
 FONT = "宋体"
 MAX_TEXT_WIDTH = 44
-ROW_HEIGHT = 18.0  # points, one line of 10-point 宋体 with some air
-LINE_HEIGHT = 14.0  # points per further wrapped line
-ROW_PAD = 5.0
+ROW_HEIGHT = 16.0  # points, one line of 10-point 宋体 with some air
+LINE_HEIGHT = 13.0  # points per further wrapped line
+ROW_PAD = 4.0
+TITLE_HEIGHT = 32.0
+FONT_SIZE = 10.0
 
 
 def _styles(wb) -> dict[str, object]:
@@ -109,14 +111,14 @@ def _styles(wb) -> dict[str, object]:
 
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    body = Font(name=FONT, size=10, charset=134)
+    body = Font(name=FONT, size=FONT_SIZE, charset=134)
     kinds = {
         "title": dict(font=Font(name=FONT, size=18, bold=True, charset=134), alignment=Alignment("center", "center")),
         "number": dict(font=body, alignment=Alignment("right", "center")),
         "dept": dict(font=body, alignment=Alignment("left", "center")),
         "unit": dict(font=body, alignment=Alignment("right", "center")),
         "header": dict(
-            font=Font(name=FONT, size=10, bold=True, charset=134),
+            font=Font(name=FONT, size=FONT_SIZE, bold=True, charset=134),
             border=box,
             alignment=Alignment("center", "center", wrap_text=True),
         ),
@@ -176,36 +178,86 @@ def write_sheet(ws, plan: SheetPlan, styles: dict[str, object]) -> None:
         cell._style = StyleArray(styles[_kind(plan, r, c, v)])
     for r in plan.note_rows:
         ws.cell(row=r, column=1)._style = StyleArray(styles["note"])
-    _dimensions(ws, plan)
-    _page_setup(ws, plan)
+    widths, heights = _dimensions(ws, plan)
+    _page_setup(ws, plan, widths, heights)
 
 
-def _dimensions(ws, plan: SheetPlan) -> None:
+def row_heights(plan: SheetPlan, widths: list[float]) -> dict[int, float]:
+    """Every row's height in points, from the title to the last note."""
+    lines = row_lines(plan, widths)
+    last = max([plan.data_rows[1], *plan.note_rows])
+    heights = {r: ROW_HEIGHT for r in range(1, last + 1)}
+    heights[1] = TITLE_HEIGHT
+    for r, n in lines.items():
+        if n > 1:
+            heights[r] = n * LINE_HEIGHT + ROW_PAD
+    return heights
+
+
+def _dimensions(ws, plan: SheetPlan) -> tuple[list[float], dict[int, float]]:
     from openpyxl.utils import get_column_letter
 
     widths = column_widths(plan)
     for c, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(c)].width = w
-    ws.row_dimensions[1].height = 32
+    heights = row_heights(plan, widths)
+    ws.row_dimensions[1].height = heights[1]
     # Rows are ROW_HEIGHT unless their text wraps; only those get a height of their own.
     ws.sheet_format.defaultRowHeight = ROW_HEIGHT
     ws.sheet_format.customHeight = True
-    for r, n in row_lines(plan, widths).items():
-        if n > 1:
-            ws.row_dimensions[r].height = n * LINE_HEIGHT + ROW_PAD
+    for r, h in heights.items():
+        if r != 1 and h != ROW_HEIGHT:
+            ws.row_dimensions[r].height = h
+    return widths, heights
 
 
-def _page_setup(ws, plan: SheetPlan) -> None:
+# The printed page: A4 landscape, in points, less the margins (inches) set below.
+PAGE_PT = (841.89, 595.28)
+MARGINS_IN = dict(left=0.4, right=0.4, top=0.45, bottom=0.55, header=0.2, footer=0.25)
+
+
+def column_points(width: float) -> float:
+    """An Excel column width (characters of the default font, 7 px each plus 5 of padding) in points."""
+    return (width * 7 + 5) * 0.75
+
+
+def pages_tall(plan: SheetPlan, heights: dict[int, float], scale: float) -> int:
+    """How many pages the sheet takes, one page wide, printed at ``scale`` with its heading rows
+    repeated on every page."""
+    usable = (PAGE_PT[1] - 72 * (MARGINS_IN["top"] + MARGINS_IN["bottom"])) / scale
+    head = sum(heights[r] for r in range(plan.header_rows[0], plan.header_rows[1] + 1))
+    rows = list(range(plan.data_rows[0], max([plan.data_rows[1], *plan.note_rows]) + 1))
+    pages, room = 1, usable - sum(heights[r] for r in range(1, plan.header_rows[0])) - head
+    for r in rows:
+        if heights[r] > room:
+            pages, room = pages + 1, usable - head
+        room -= heights[r]
+    return pages
+
+
+def fit_pages(plan: SheetPlan, widths: list[float], heights: dict[int, float]) -> int:
+    """The fewest pages tall the sheet can print on with its figures still readable: at the smallest
+    readable size (export/table_print.py), or smaller only where the width demands it."""
+    from export.table_print import MIN_FONT_PT
+
+    wide = sum(column_points(w) for w in widths)
+    across = (PAGE_PT[0] - 72 * (MARGINS_IN["left"] + MARGINS_IN["right"])) / wide
+    return pages_tall(plan, heights, min(1.0, across, MIN_FONT_PT / FONT_SIZE))
+
+
+def _page_setup(ws, plan: SheetPlan, widths: list[float], heights: dict[int, float]) -> None:
     from openpyxl.worksheet.page import PageMargins
 
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    # One page wide; down, the fewest pages a readable size allows (01 on one): Excel and WPS then
+    # print at the largest scale that keeps to both.
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.page_setup.fitToHeight = fit_pages(plan, widths, heights)
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{plan.header_rows[0]}:{plan.header_rows[1]}"
     ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7, header=0.3, footer=0.3)
+    ws.page_margins = PageMargins(**MARGINS_IN)
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.oddFooter.center.font = FONT
     ws.oddFooter.center.size = 9

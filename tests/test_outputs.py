@@ -53,6 +53,8 @@ def window(qtbot, tmp_path, monkeypatch, project):
     monkeypatch.setattr("ui.main_window.ask_save", lambda *_a: QMessageBox.StandardButton.Discard)
     errors: list[tuple[str, str]] = []
     monkeypatch.setattr("ui.main_window.show_error", lambda _w, title, text: errors.append((title, text)))
+    # The sample holds 错误: the question about exporting anyway is answered yes, without the check list.
+    monkeypatch.setattr("ui.main_window.ask_export_with_errors", lambda *_a: ("export", False))
     w = MainWindow(recovery=False)
     qtbot.addWidget(w)
     assert w.open_path(project, asked=True)

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,10 @@ def test_folder_has_both_programs_all_resources_and_no_network_code(frozen):
     for cli in (False, True):
         assert os.access(frozen_command(frozen, cli)[0], os.X_OK)
     internal = frozen / "_internal"
-    assert files_under(internal / "resources") == files_under(ROOT / "resources")
+    # every resource, and the version and build date 关于 shows (written by build.spec)
+    assert files_under(internal / "resources") == files_under(ROOT / "resources") | {"build-info.json"}
+    info = json.loads((internal / "resources" / "build-info.json").read_text(encoding="utf-8"))
+    assert info["version"] == tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     names = {p.name for p in internal.rglob("*")}
     platforms = {p.name for p in (internal / "PySide6" / "Qt" / "plugins" / "platforms").iterdir()}
     assert {"libqoffscreen.so", "libqxcb.so", "libqwayland.so"} <= platforms

@@ -199,6 +199,7 @@ def test_translations_kept_in_chinese_only_and_no_dangling_links(monkeypatch):
         "PySide6/Qt/translations/qtbase_zh_CN.qm",
         "docx/templates/default.docx",
         "libQt6Gui.so.6",  # a link to a library kept; the link to libQt6Network went with it
+        "resources/build-info.json",  # the version and build date 关于 shows
     ]
 
 

@@ -71,3 +71,21 @@ def test_libreoffice_prints_every_table_one_page_wide_with_repeated_headers(tmp_
     assert any("=1+1" in page for page in flat)
     # Every page is numbered in the footer.
     assert all("第" in page and "页" in page for page in flat)
+
+
+def test_each_table_of_the_sample_prints_on_the_fewest_pages_01_on_one(tmp_path):
+    """The published seed prints each of the department's tables on one page; so does the workbook,
+    where printing only one page wide used to spread 01, 04 and 05 over two."""
+    from openpyxl import load_workbook
+
+    from model.loader import load_input
+    from model.resources import resource_path
+
+    p = load_input(resource_path("samples", "2024-蔡甸区委办公室.jsgk")).project
+    xlsx = tmp_path / "sample.xlsx"
+    write_xlsx(p, xlsx)
+    asked = [ws.page_setup.fitToHeight for ws in load_workbook(xlsx).worksheets]
+    assert asked == [1] * 9
+    pages = _pages(_to_pdf(xlsx, tmp_path))
+    numbers = [next(n for n in range(1, 10) if f"公开0{n}表" in "".join(page.split())) for page in pages]
+    assert numbers == list(range(1, 10))  # nine pages, one table each

@@ -1,8 +1,15 @@
-"""Small dialogs: a new project, and the questions about unsaved changes and recovery copies."""
+"""Small dialogs: a new project, the questions about unsaved changes and recovery copies, about
+exporting while 错误 remain, and what to do with a file just exported."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QProcess, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -134,3 +141,60 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.button(QMessageBox.StandardButton.Ok).setText("确定")
     box.exec()
+
+
+def ask_export_with_errors(parent: QWidget, errors: int, what: str) -> tuple[str | None, bool]:
+    """错误 remain: ("export" | "findings" | None for cancel, whether the 审核清单 goes beside the file)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("仍有错误")
+    box.setText(f"审核发现 {errors} 个错误尚未改正。\n\n仍然{what}吗？导出的文件将带着这些错误。")
+    box.setInformativeText("可以先查看审核结果（F8 逐个定位），改正后再导出。")
+    anyway = box.addButton("仍然导出", QMessageBox.ButtonRole.AcceptRole)
+    findings = box.addButton("查看审核结果", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    beside = QCheckBox("同时在文件旁导出审核清单（PDF）")
+    beside.setChecked(True)
+    box.setCheckBox(beside)
+    box.setDefaultButton(findings)
+    box.exec()
+    clicked = box.clickedButton()
+    answer = "export" if clicked is anyway else "findings" if clicked is findings else None
+    return answer, beside.isChecked()
+
+
+def open_file(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def open_folder(path: Path) -> bool:
+    """The file's folder, the file selected where the system can (Windows Explorer)."""
+    if sys.platform == "win32":
+        return QProcess.startDetached("explorer.exe", [f"/select,{Path(path)}"])[0]
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+
+def offer_exported(parent: QWidget, files: list[Path]) -> QMessageBox:
+    """Said after an export, without stopping the work: open the file, or its folder. The box
+    is shown and returned at once (not modal)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle("导出完成")
+    names = "\n".join(f"“{f.name}”" for f in files)
+    box.setText(f"已导出：\n{names}\n\n位置：{files[0].parent}")
+    open_it = box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole)
+    folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_it)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def clicked(button) -> None:
+        if button is open_it:
+            open_file(files[0])
+        elif button is folder:
+            open_folder(files[0])
+
+    box.buttonClicked.connect(clicked)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+    return box

@@ -1,10 +1,15 @@
 """The findings panel: every finding, counts per severity, filters by page and severity;
-double-click (or Enter) jumps to the place; a 警告 can be accepted with a 说明."""
+double-click (or Enter) jumps to the place; a 警告 can be accepted with a 说明.
+
+The severity buttons show whether they are on (filled, ticked) or off (outlined, an empty box);
+a new project starts with every finding shown; a filter that hides them all says so, with a
+button that shows them again. The list folds away under its bar of counts (收起/展开, Ctrl+F8).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -91,7 +96,7 @@ class FindingsModel(QAbstractTableModel):
                 return f.message
             return note or ""
         if role == Qt.ItemDataRole.ForegroundRole and c == 0:
-            return QColor("#4a7a3f") if note else style.STRONG[f.severity]
+            return style.ACCEPTED_FG if note else style.STRONG[f.severity]
         if role == Qt.ItemDataRole.BackgroundRole and c == 0:
             return style.ACCEPTED_BG if note else style.CELL_BG[f.severity]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -100,13 +105,37 @@ class FindingsModel(QAbstractTableModel):
         return None
 
 
+def state_icon(colour: QColor, size: int) -> QIcon:
+    """A box, ticked when the button is on: its state shown by shape, not by colour alone."""
+    icon = QIcon()
+    for on in (True, False):
+        pix = QPixmap(size, size)
+        pix.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pix)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(colour, max(1.5, size / 9))
+        painter.setPen(pen)
+        box = pix.rect().adjusted(1, 1, -2, -2)
+        painter.drawRoundedRect(box, 2, 2)
+        if on:
+            s = size
+            painter.drawPolyline(
+                [QPointF(s * 0.22, s * 0.52), QPointF(s * 0.42, s * 0.72), QPointF(s * 0.78, s * 0.28)]
+            )
+        painter.end()
+        icon.addPixmap(pix, QIcon.Mode.Normal, QIcon.State.On if on else QIcon.State.Off)
+    return icon
+
+
 class FindingsPanel(QWidget):
     jump = Signal(object)  # Finding
+    foldRequested = Signal()  # the 收起/展开 button: the window folds or unfolds the panel
 
     def __init__(self, ctl: ProjectController, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctl = ctl
         self.current_page: str | None = None
+        self.collapsed = False
         self.model = FindingsModel(ctl)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -135,25 +164,25 @@ class FindingsPanel(QWidget):
         font.setBold(True)
         title.setFont(font)
         self.buttons: dict[Severity, QToolButton] = {}
-        bar = QHBoxLayout()
+        self.bar = QWidget()
+        bar = QHBoxLayout(self.bar)
         bar.setContentsMargins(4, 2, 4, 2)
         bar.addWidget(title)
         for sev in SEVERITIES:
             b = QToolButton()
             b.setCheckable(True)
             b.setChecked(True)
-            b.setToolTip(f"显示或隐藏{sev.label}")
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             b.toggled.connect(self._filter)
-            b.setStyleSheet(
-                f"QToolButton {{ color: {style.STRONG[sev].name()}; font-weight: bold; padding: 2px 8px; }}"
-                f"QToolButton:checked {{ background: {style.CELL_BG[sev].name()}; border: 1px solid {style.STRONG[sev].name()}; border-radius: 3px; }}"
-            )
+            b.toggled.connect(lambda _on, b=b, sev=sev: self._show_state(b, sev))
             self.buttons[sev] = b
             bar.addWidget(b)
+        self._style_buttons()
         bar.addSpacing(12)
         bar.addWidget(QLabel("范围："))
         self.scope = QComboBox()
-        self.scope.setMinimumContentsLength(14)
+        self.scope.setMinimumContentsLength(10)
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope.currentIndexChanged.connect(self._filter)
         bar.addWidget(self.scope)
         bar.addStretch(1)
@@ -162,12 +191,72 @@ class FindingsPanel(QWidget):
         self.accept_button.setEnabled(False)
         self.accept_button.clicked.connect(self.accept_selected)
         bar.addWidget(self.accept_button)
+        self.fold = QToolButton()
+        self.fold.clicked.connect(self.foldRequested)
+        bar.addWidget(self.fold)
+        # Said when the list is empty: nothing found, or a filter hiding everything.
+        self.empty = QWidget()
+        empty = QHBoxLayout(self.empty)
+        empty.setContentsMargins(8, 2, 4, 2)
+        self.empty_note = QLabel()
+        self.empty_note.setWordWrap(True)
+        self.show_all = QPushButton("显示全部")
+        self.show_all.clicked.connect(self.reset_filter)
+        empty.addWidget(self.empty_note, 1)
+        empty.addWidget(self.show_all)
+        self.empty.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
+        self._show_fold()
         ctl.findingsChanged.connect(self.refresh)
+        ctl.projectReplaced.connect(self.reset_filter)  # another project: every finding shown again
+
+    # ---------------------------------------------------------------- look of the buttons
+    def _style_buttons(self) -> None:
+        palette = self.palette()
+        off_text = style.muted(palette).name()
+        size = max(12, self.fontMetrics().height() - 4)
+        for sev, b in self.buttons.items():
+            strong = style.STRONG[sev].name()
+            # On: the severity's fill, bold, ticked. Off: no fill, a dashed outline, quiet text, an
+            # empty box. Both set here in full, so a dark or high-contrast theme changes neither.
+            b.setStyleSheet(
+                f"QToolButton {{ color: {off_text}; background: transparent; font-weight: normal;"
+                f" border: 1px dashed {off_text}; border-radius: 3px; padding: 2px 6px; }}"
+                f"QToolButton:checked {{ color: {strong}; background: {style.CELL_BG[sev].name()};"
+                f" font-weight: bold; border: 1px solid {strong}; }}"
+            )
+            b.setIconSize(QSize(size, size))
+            b.setIcon(state_icon(style.STRONG[sev], size))
+            self._show_state(b, sev)
+
+    def _show_state(self, b: QToolButton, sev: Severity) -> None:
+        b.setToolTip(f"正在显示{sev.label}，点击隐藏" if b.isChecked() else f"{sev.label}已隐藏，点击显示")
+
+    def changeEvent(self, e) -> None:
+        super().changeEvent(e)
+        if e.type() == e.Type.PaletteChange and self.buttons:
+            self._style_buttons()
+
+    # ---------------------------------------------------------------- folding
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Only the bar of counts and filters, or the whole list."""
+        self.collapsed = collapsed
+        self.view.setVisible(not collapsed)
+        self._show_empty()
+        self._show_fold()
+        self.setMaximumHeight(self.bar_height() if collapsed else 16777215)
+
+    def _show_fold(self) -> None:
+        self.fold.setText("展开 ▲" if self.collapsed else "收起 ▼")
+        self.fold.setToolTip(("展开" if self.collapsed else "收起") + "审核结果列表（Ctrl+F8）")
+
+    def bar_height(self) -> int:
+        return self.bar.sizeHint().height() + 2
 
     def set_pages(self, pages: list[tuple[str, str]]) -> None:
         """(key, title) of the navigator's pages, for the scope list."""
@@ -194,6 +283,36 @@ class FindingsPanel(QWidget):
         self.model.page = self.current_page if scope == CURRENT else (None if scope == ALL else scope)
         self.refresh()
 
+    def reset_filter(self) -> None:
+        """Every severity, every page."""
+        for b in self.buttons.values():
+            b.blockSignals(True)
+            b.setChecked(True)
+            b.blockSignals(False)
+        for sev, b in self.buttons.items():
+            self._show_state(b, sev)
+        self.scope.blockSignals(True)
+        self.scope.setCurrentIndex(0)
+        self.scope.blockSignals(False)
+        self._filter()
+
+    def filtered(self) -> bool:
+        return self.scope.currentIndex() > 0 or not all(b.isChecked() for b in self.buttons.values())
+
+    def _show_empty(self) -> None:
+        """The list is empty: say whether nothing was found or the filter hides it all."""
+        text = ""
+        if not self.model.rows:
+            total = len(self.ctl.findings())
+            if not total:
+                text = "未发现问题。"
+            elif self.filtered():
+                text = f"当前筛选隐藏了全部 {total} 条审核结果（级别按钮或“范围”）。"
+        if self.empty_note.text() != text:
+            self.empty_note.setText(text)
+            self.show_all.setVisible(text.startswith("当前筛选"))
+        self.empty.setVisible(bool(text) and not self.collapsed)
+
     def refresh(self) -> None:
         counts = count_by_severity(self.ctl.findings(), self.ctl.project.acceptances)
         for sev, b in self.buttons.items():
@@ -204,6 +323,7 @@ class FindingsPanel(QWidget):
                 b.setText(text)
         selected = self.selected()
         self.model.refresh()
+        self._show_empty()
         if selected is not None:
             for r, f in enumerate(self.model.rows):
                 if f.key == selected.key:
@@ -226,9 +346,7 @@ class FindingsPanel(QWidget):
                     self.view.scrollTo(self.model.index(r, 0))
                     return True
             if attempt == 0:
-                for b in self.buttons.values():
-                    b.setChecked(True)
-                self.scope.setCurrentIndex(0)
+                self.reset_filter()
         return False
 
     def _selection(self, *_args) -> None:

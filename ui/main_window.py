@@ -1,4 +1,9 @@
-"""The main window: navigator | page, findings panel below; menus, shortcuts, files, status."""
+"""The main window: navigator | page, findings panel below; menus, shortcuts, files, status.
+
+It fits the screen it opens on (then remembers its place), zooms the tables, folds the findings
+panel away on small screens, prints the tables (ui/table_print.py) and opens the user guide
+(ui/guide.py). The pages are paper (ui/style.py): they look the same under any system theme.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -29,7 +35,7 @@ from model.project import new_project
 from model.resources import resource_path
 from ui import exports, style
 from ui.controller import ProjectController
-from ui.dialogs import NewProjectDialog, ask_save, show_error
+from ui.dialogs import NewProjectDialog, ask_export_with_errors, ask_save, offer_exported, show_error
 from ui.finding_index import count_by_page, page_of_location, pages_of
 from ui.findings_panel import FindingsPanel
 from ui.grid.view import GridView
@@ -38,7 +44,9 @@ from ui.navigator import Navigator
 from ui.pages.registry import page_specs
 from ui.pages.table_page import TablePage
 from ui.paths import APP_NAME, settings
+from ui.screen_fit import fit_to_screen, keep_on_screen
 from ui.undo_actions import UndoActions
+from ui.zoom import Zoom
 
 SAMPLE = ("samples", "2024-蔡甸区委办公室.jsgk")
 OPEN_FILTER = f"{FILE_FILTER};;Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
@@ -53,12 +61,21 @@ class MainWindow(QMainWindow):
         self.specs = page_specs(self.ctl.project)
         self.navigator = Navigator()
         self.stack = QStackedWidget()
+        # The pages are paper whatever the system theme: tables, forms and text read the same.
+        self.stack.setPalette(style.paper_palette())
+        self.stack.setAutoFillBackground(True)
+        self.zoom = Zoom(self)
+        GridView.default_zoom = self.zoom.factor
+        self.zoom.changed.connect(self._zoomed)
         self.panel = FindingsPanel(self.ctl)
+        self._panel_height = 0  # the findings list's height before it was folded
         self.vsplit = QSplitter(Qt.Orientation.Vertical)
         self.vsplit.addWidget(self.stack)
         self.vsplit.addWidget(self.panel)
         self.vsplit.setStretchFactor(0, 3)
         self.vsplit.setStretchFactor(1, 1)
+        self.vsplit.setCollapsible(0, False)
+        self.vsplit.setCollapsible(1, False)
         self.hsplit = QSplitter(Qt.Orientation.Horizontal)
         self.hsplit.addWidget(self.navigator)
         self.hsplit.addWidget(self.vsplit)
@@ -67,12 +84,19 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.zoom_button = QToolButton()
+        self.zoom_button.setAutoRaise(True)
+        self.zoom_button.setToolTip("表格缩放：Ctrl+滚轮，Ctrl+= 放大，Ctrl+- 缩小；点击还原为 100%（Ctrl+0）")
+        self.zoom_button.clicked.connect(self.zoom.reset)
+        self.zoom_button.setText(self.zoom.percent)
+        self.statusBar().addPermanentWidget(self.zoom_button)
 
         self._make_actions()
         self._make_menus()
         self.navigator.pageChosen.connect(self.show_page)
         self.navigator.entered.connect(lambda key: self.focus_page(self.show_page(key)))
         self.panel.jump.connect(self.jump_to)
+        self.panel.foldRequested.connect(lambda: self.set_panel_collapsed(not self.panel.collapsed))
         self.ctl.projectReplaced.connect(self._project_replaced)
         self.ctl.findingsChanged.connect(self._findings_changed)
         self.ctl.stateChanged.connect(self._update_title)
@@ -113,7 +137,8 @@ class MainWindow(QMainWindow):
         self.act_find = self._action("查找/添加科目…", self.focus_find, K.Find)
         self.act_sum = self._action("自动计算合计（本表）", lambda: self._page_do("autosum"), "Ctrl+Shift+S")
         self.act_sum_all = self._action("自动计算合计（全部表）", self.autosum_all)
-        self.act_remove_rows = self._action("删除科目行", lambda: self._page_do("remove_selected_rows"), "Ctrl+-")
+        # Ctrl+- is the zoom's, as in every program that zooms; rows go with Ctrl+Delete.
+        self.act_remove_rows = self._action("删除科目行", lambda: self._page_do("remove_selected_rows"), "Ctrl+Del")
         self.act_recheck = self._action("重新审核", self.recheck, "F5")
         self.act_next = self._action("下一个问题", lambda: self.step_finding(1), "F8")
         self.act_prev = self._action("上一个问题", lambda: self.step_finding(-1), "Shift+F8")
@@ -125,6 +150,21 @@ class MainWindow(QMainWindow):
         )
         self.act_prev_page = self._action("上一页", lambda: self.step_page(-1), "Ctrl+PgUp")
         self.act_panes = self._action("在左侧列表、页面和审核结果之间切换", self.cycle_panes, "F6")
+        self.act_fold = self._action(
+            "显示审核结果列表", lambda: self.set_panel_collapsed(not self.panel.collapsed), "Ctrl+F8"
+        )
+        self.act_fold.setCheckable(True)
+        self.act_fold.setChecked(True)
+        self.act_zoom_in = self._action(
+            "放大", lambda: self.zoom.step(1), [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence(K.ZoomIn)]
+        )
+        self.act_zoom_out = self._action(
+            "缩小", lambda: self.zoom.step(-1), [QKeySequence("Ctrl+-"), QKeySequence(K.ZoomOut)]
+        )
+        self.act_zoom_reset = self._action("实际大小（100%）", self.zoom.reset, "Ctrl+0")
+        self.act_print = self._action("打印…", self.print_tables, K.Print, "打印当前表或全部九张表，先预览")
+        self.act_page_setup = self._action("打印设置…", self.page_setup, tip="纸张、方向、页边距和打印机（会被记住）")
+        self.act_help = self._action("使用说明", self.show_help, "F1", "按工作步骤说明用法、快捷键和每一条审核规则")
         self.act_about = self._action("关于", self.about)
         # Ctrl+Shift+S is 另存为 on some platforms; keep 另存为 on F12 as Office does.
         self.act_save_as.setShortcuts([QKeySequence("F12")])
@@ -143,6 +183,8 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _c=False, e=entry: self.export(e))
             self.export_menu.addAction(a)
         m.addSeparator()
+        m.addActions([self.act_print, self.act_page_setup])
+        m.addSeparator()
         m.addAction(self.act_quit)
         e = bar.addMenu("编辑(&E)")
         e.addActions([self.act_undo, self.act_redo])
@@ -155,8 +197,12 @@ class MainWindow(QMainWindow):
         c = bar.addMenu("审核(&C)")
         c.addActions([self.act_recheck, self.act_next, self.act_prev, self.act_accept])
         self._checklist_menu(c)
+        v = bar.addMenu("视图(&V)")
+        v.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
+        v.addSeparator()
+        v.addAction(self.act_fold)
         h = bar.addMenu("帮助(&H)")
-        h.addAction(self.act_about)
+        h.addActions([self.act_help, self.act_about])
         tools = self.addToolBar("常用")
         tools.setObjectName("mainToolbar")
         tools.setMovable(False)
@@ -165,6 +211,8 @@ class MainWindow(QMainWindow):
         tools.addActions([self.act_undo, self.act_redo])
         tools.addSeparator()
         tools.addActions([self.act_sum, self.act_recheck])
+        tools.addSeparator()
+        tools.addActions([self.act_print, self.act_help])
         self._fill_recent()
 
     def _checklist_menu(self, menu) -> None:
@@ -205,7 +253,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(w)
             if isinstance(w, TablePage):
                 w.view.status.connect(self._grid_message)
+                w.view.zoomStep.connect(self.zoom.step)
         return w
+
+    def _zoomed(self, factor: float) -> None:
+        GridView.default_zoom = factor
+        self.zoom_button.setText(self.zoom.percent)
+        for page in self.pages.values():
+            if isinstance(page, TablePage):
+                page.view.set_zoom(factor)
+        self.statusBar().showMessage(f"表格缩放 {self.zoom.percent}（Ctrl+0 还原）", 3000)
 
     def _entry_refused(self, why: str) -> None:
         self._cell_error = f"无法识别：{why}（已保留原文）"
@@ -311,8 +368,10 @@ class MainWindow(QMainWindow):
         counts = count_by_severity(found, self.ctl.project.acceptances)
         accepted = counts.accepted
         parts = []
+        palette = self.statusBar().palette()
+        quiet = style.muted(palette).name()
         for s in SEVERITIES:
-            color = style.STRONG[s].name() if counts[s] else "#777777"
+            color = style.on_window(s, palette).name() if counts[s] else quiet
             extra = f"（已说明 {accepted}）" if s is Severity.WARNING and accepted else ""
             parts.append(f"<span style='color:{color}'>{s.label} <b>{counts[s]}</b>{extra}</span>")
         text = "　".join(parts) + "　"
@@ -351,13 +410,56 @@ class MainWindow(QMainWindow):
         self.panel.accept_selected()
 
     def step_finding(self, step: int) -> None:
+        """F8 / Shift+F8: the 错误 first, then 尾数差异, 警告, 提示, each in the panel's order."""
         rows = self.panel.model.rows
         if not rows:
+            if self.ctl.findings():
+                self.statusBar().showMessage("审核结果的筛选隐藏了全部问题；点“显示全部”可再看到它们", 6000)
             return
+        order = sorted(range(len(rows)), key=lambda i: (rows[i].severity.rank, i))
         cur = self.panel.view.currentIndex().row()
-        r = (cur + step) % len(rows) if cur >= 0 else 0
+        if 0 <= cur < len(rows):
+            r = order[(order.index(cur) + step) % len(order)]
+        else:
+            r = order[0] if step > 0 else order[-1]
         self.panel.view.selectRow(r)
         self.jump_to(rows[r])
+
+    def show_errors(self) -> None:
+        """The findings panel unfolded, every finding shown, the cursor on the first 错误."""
+        self.set_panel_collapsed(False)
+        self.panel.reset_filter()
+        self.panel.view.clearSelection()
+        self.panel.view.setCurrentIndex(self.panel.model.index(-1, -1))
+        self.step_finding(1)
+
+    def set_panel_collapsed(self, collapsed: bool) -> None:
+        """Fold the findings list under its bar of counts (small screens), or unfold it."""
+        if collapsed == self.panel.collapsed:
+            self.act_fold.setChecked(not collapsed)
+            return
+        sizes = self.vsplit.sizes()
+        total = sum(sizes)
+        if collapsed:
+            self._panel_height = sizes[1]
+            self.panel.set_collapsed(True)
+            bar = self.panel.bar_height()
+            self.vsplit.setSizes([max(0, total - bar), bar])
+        else:
+            self.panel.set_collapsed(False)
+            height = max(self._panel_height, self._default_panel_height(total))
+            self.vsplit.setSizes([max(0, total - height), height])
+        self.act_fold.setChecked(not collapsed)
+        settings().setValue("window/findingsFolded", collapsed)
+
+    def _default_panel_height(self, total: int) -> int:
+        row = self.panel.view.verticalHeader().defaultSectionSize()
+        return max(self.panel.bar_height() + 5 * row, total // 4)
+
+    def changeEvent(self, e) -> None:
+        super().changeEvent(e)
+        if e.type() == e.Type.PaletteChange and hasattr(self, "counts_label"):
+            self._findings_changed()  # the counts' colours follow a theme switched while running
 
     # ---------------------------------------------------------------- files
     def _update_title(self) -> None:
@@ -511,19 +613,33 @@ class MainWindow(QMainWindow):
         return True
 
     def export(self, entry: exports.ExportEntry) -> bool:
+        """Ask where, write; while 错误 remain, first ask whether to (the 审核清单 offered beside the
+        file); then offer to open the file or its folder."""
+        what = entry.label.rstrip("…")
+        errors = count_by_severity(self.ctl.findings())[Severity.ERROR]
+        beside = False
+        if errors:
+            answer, beside = ask_export_with_errors(self, errors, what)
+            if answer == "findings":
+                self.show_errors()
+                return False
+            if answer is None:
+                return False
         m = self.ctl.project.meta
         base = self.ctl.path.stem if self.ctl.path else f"{m.year}-{m.department or '未命名'}"
         start = str(Path(self._last_folder()) / f"{base}{entry.suffix}")
-        path, _f = QFileDialog.getSaveFileName(self, entry.label.rstrip("…"), start, entry.file_filter)
+        path, _f = QFileDialog.getSaveFileName(self, what, start, entry.file_filter)
         if not path:
             return False
         target = Path(path)
         if target.suffix.lower() != entry.suffix:
             target = target.with_suffix(entry.suffix)
+        checklist = target.with_name(f"{target.stem}-审核清单.pdf") if beside else None
         self.statusBar().clearMessage()  # no earlier "已导出" stays up while this one is under way
+        outputs = {what: target} | ({"审核清单": checklist} if checklist else {})
         try:
             # the project's own file is an input, never an output
-            refuse_clashes([self.ctl.path] if self.ctl.path else [], {entry.label.rstrip("…"): target})
+            refuse_clashes([self.ctl.path] if self.ctl.path else [], outputs)
             refuse_beyond_limits(self.ctl.project)
         except OutputRefused as e:
             show_error(self, "导出失败", str(e))
@@ -539,7 +655,19 @@ class MainWindow(QMainWindow):
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(f"已导出 {shown(target)}", 6000)
+        files = [target]
+        if checklist is not None:
+            from ui import checklist_print
+
+            written = checklist_print.export_checklist_pdf(self, self.ctl.project, self.ctl.findings(), str(checklist))
+            if written:
+                files.append(checklist)
+        extra = "及审核清单" if len(files) > 1 else ""
+        self.statusBar().showMessage(f"已导出 {shown(target)}{extra}", 6000)
+        if getattr(self, "_exported_box", None) is not None:
+            self._exported_box.close()
+        self._exported_box = offer_exported(self, files)
+        self._exported_box.destroyed.connect(lambda *_a: setattr(self, "_exported_box", None))
         return True
 
     # ---------------------------------------------------------------- settings
@@ -583,18 +711,26 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         s = settings()
         geometry = s.value("window/geometry", QByteArray())
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            keep_on_screen(self)
         else:
-            self.resize(1500, 940)
+            fit_to_screen(self)
+        width, height = self.width(), self.height()
         for name, splitter in (("window/hsplit", self.hsplit), ("window/vsplit", self.vsplit)):
             state = s.value(name, QByteArray())
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
             elif splitter is self.hsplit:
-                splitter.setSizes([360, 1140])
+                bar = self.navigator.verticalScrollBar().sizeHint().width()
+                nav = min(self.navigator.sizeHintForColumn(0) + bar + 24, max(200, width * 30 // 100))
+                splitter.setSizes([nav, width - nav])
             else:
-                splitter.setSizes([640, 240])
+                panel = max(
+                    self.panel.bar_height() + 4 * self.panel.view.verticalHeader().defaultSectionSize(), height // 5
+                )
+                splitter.setSizes([height - panel, panel])
+        if str(s.value("window/findingsFolded", "false")).lower() == "true":
+            self.set_panel_collapsed(True)
 
     def _save_settings(self) -> None:
         s = settings()
@@ -610,15 +746,32 @@ class MainWindow(QMainWindow):
         self.ctl.close()
         event.accept()
 
+    # ---------------------------------------------------------------- printing and help
+    def print_tables(self) -> None:
+        """打印: the current table (or, from another page, all nine), in a preview to print from."""
+        from ui import table_print
+
+        page = self.current_page()
+        current = page.t if isinstance(page, TablePage) else None
+        table_print.open_preview(self, self.settled_project(), current)
+
+    def page_setup(self) -> None:
+        from ui import table_print
+
+        table_print.page_setup(self)
+
+    def show_help(self, anchor: str = "") -> None:
+        """F1: the user guide; on a finding selected in the panel, that check's entry."""
+        from ui import guide
+
+        if not anchor:
+            f = self.panel.selected()
+            focus = QApplication.focusWidget()
+            if f is not None and focus is not None and self.panel.isAncestorOf(focus):
+                anchor = f.rule
+        guide.show_guide(self, anchor)
+
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"关于{APP_NAME}",
-            f"{APP_NAME}\n\n部门决算公开九张表的录入、审核与导出。金额单位：万元。\n\n"
-            "快捷键：Ctrl+N 新建，Ctrl+O 打开，Ctrl+S 保存，F12 另存为，Ctrl+Z/Ctrl+Y 撤销/重做，"
-            "Ctrl+F 查找或添加科目，F5 重新审核，F8/Shift+F8 下一个/上一个问题，"
-            "Ctrl+PgDn/Ctrl+PgUp 下一页/上一页，F6 在左侧列表、页面和审核结果之间切换，"
-            "Ctrl+Shift+A 说明警告。\n"
-            "表格中：回车下移，Tab 右移，方向键移动，直接输入替换，F2 修改，Delete 清除，"
-            "可粘贴从 Excel/WPS 复制的区域。",
-        )
+        from ui import guide
+
+        guide.show_about(self)

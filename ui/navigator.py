@@ -104,7 +104,7 @@ class Navigator(QTreeWidget):
                 font = group.font(0)
                 font.setBold(True)
                 group.setFont(0, font)
-                group.setForeground(0, QColor("#4a5568"))
+                group.setForeground(0, style.muted(self.palette(), QPalette.ColorRole.Base))
                 self.addTopLevelItem(group)
                 groups[spec.group] = group
             title = spec.title_for(project)
@@ -117,6 +117,13 @@ class Navigator(QTreeWidget):
         self.blockSignals(False)
         if current in self.items:
             self.setCurrentItem(self.items[current])
+
+    def changeEvent(self, e) -> None:
+        super().changeEvent(e)
+        if e.type() == e.Type.PaletteChange:  # a theme switched while running: the group titles follow
+            quiet = style.muted(self.palette(), QPalette.ColorRole.Base)
+            for i in range(self.topLevelItemCount()):
+                self.topLevelItem(i).setForeground(0, quiet)
 
     def current_key(self) -> str | None:
         item = self.currentItem()

@@ -53,6 +53,7 @@ class GridModel(QAbstractTableModel):
         self.where: dict[tuple[str, int | None], tuple[int, int]] = {}
         self.key_rows: dict[str, list[int]] = {}
         self._fonts: tuple[QFont, QFont, QFont, QFont] | None = None
+        self._base_font: QFont | None = None  # the view's (zoomed) font; None: the application's
         self._roles = self._role_table()
         self.rows_by_key: dict[str, Row] = {}
         ctl.cellsChanged.connect(self._on_rows)
@@ -71,6 +72,17 @@ class GridModel(QAbstractTableModel):
         self.header_levels = shape.levels
         self.header_cells = list(shape.header)
         self.widths = shape.widths
+
+    @property
+    def frozen_columns(self) -> int:
+        """The leading columns that name a line (科目编码/科目名称, 项目/行次): they stay in view while
+        the amounts scroll. None for a table of amounts only (09)."""
+        n = 0
+        for column in self.shape.columns:
+            if column.holds == "amount":
+                break
+            n += 1
+        return n if n < len(self.shape.columns) else 0
 
     def _build_all(self) -> None:
         self.grid, self.styles, self.spans = [], [], []
@@ -276,10 +288,17 @@ class GridModel(QAbstractTableModel):
     def bold_font(self) -> QFont:
         return self.fonts()[1]
 
+    def set_font(self, font: QFont) -> None:
+        """The font the view shows (zoomed): the bold and amount fonts the cells ask for follow it."""
+        self._base_font = QFont(font)
+        self._fonts = None
+        if self.grid:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.grid) - 1, self.columnCount() - 1))
+
     def fonts(self) -> tuple[QFont, QFont, QFont, QFont]:
         """Plain, bold, and both with tabular figures for amounts (so decimal points line up)."""
         if self._fonts is None:
-            plain = QFont()
+            plain = QFont(self._base_font) if self._base_font is not None else QFont()
             bold = QFont(plain)
             bold.setBold(True)
             self._fonts = (plain, bold, style.amount_font(plain), style.amount_font(bold))

@@ -3,6 +3,10 @@
 QHeaderView keeps doing what it does (section sizes, resizing with the mouse); only the painting
 and the height are ours: each heading cell covers the sections it spans and the levels it spans,
 with its text wrapped to fit, the way the printed table shows it.
+
+With frozen columns (ui/grid/frozen.py) a second header, over the frozen columns only, draws the
+same cells at the same places (``partner``): a heading over frozen and scrolling columns alike
+("收入" over 项目, 行次 and 金额) stays one cell, its text centred on what of it is in view.
 """
 
 from __future__ import annotations
@@ -19,11 +23,15 @@ _PAD = 4
 
 
 class GroupedHeader(QHeaderView):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, partner: GroupedHeader | None = None):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.cells: list[HeadCell] = []
         self.levels = 1
         self.heights: list[int] = [24]
+        self.frozen = 0  # leading columns kept in view by an overlay (the main header's own count)
+        self.partner = partner  # the main header, for a header over its frozen columns
+        if partner is not None:
+            partner.geometriesChanged.connect(self.updateGeometry)
         self.setSectionsClickable(False)
         self.setHighlightSections(False)
         self.sectionResized.connect(self._relayout)
@@ -36,6 +44,9 @@ class GroupedHeader(QHeaderView):
         return sum(self.sectionSize(c) for c in range(cell.col, cell.col + cell.colspan))
 
     def _relayout(self, *_args) -> None:
+        if self.partner is not None:
+            self.viewport().update()
+            return
         fm = self.fontMetrics()
         line = fm.height() + 2 * _PAD
         heights = [line] * self.levels
@@ -58,16 +69,27 @@ class GroupedHeader(QHeaderView):
         self.viewport().update()
 
     def sizeHint(self) -> QSize:
-        return QSize(self.length(), sum(self.heights))
+        heights = self.partner.heights if self.partner is not None else self.heights
+        return QSize(self.length(), sum(heights))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
     def cell_rect(self, cell: HeadCell) -> QRect:
+        if self.partner is not None:
+            return self.partner.cell_rect(cell)
         x = self.sectionViewportPosition(cell.col)
+        width = self._span_width(cell)
+        if cell.col < self.frozen:
+            # Its frozen part stays where it is; a part over scrolling columns ends where they do,
+            # and never left of the frozen columns' edge.
+            fixed = self.sectionPosition(cell.col)
+            edge = self.sectionPosition(self.frozen)
+            end = x + width if cell.col + cell.colspan > self.frozen else fixed + width
+            x, width = fixed, max(end, min(edge, fixed + width)) - fixed
         y = sum(self.heights[: cell.level])
         h = sum(self.heights[cell.level : cell.level + cell.rowspan])
-        return QRect(x, y, self._span_width(cell), h)
+        return QRect(x, y, width, h)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self.viewport())
@@ -75,7 +97,9 @@ class GroupedHeader(QHeaderView):
         painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
         painter.setPen(QPen(style.GRID))
         painter.setFont(self.font())
-        for cell in self.cells:
+        # Over the frozen columns, only their own headings: the scrolled ones pass beneath.
+        cells = [c for c in self.partner.cells if c.col < self.partner.frozen] if self.partner else self.cells
+        for cell in cells:
             rect = self.cell_rect(cell)
             if not rect.intersects(event.rect()):
                 continue

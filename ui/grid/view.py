@@ -1,36 +1,53 @@
 """The table editor: a QTableView that behaves like a spreadsheet.
 
 Enter moves down, Tab right, arrows move, typing replaces, F2 edits, Delete clears; a block
-copied from Excel or WPS pastes from the current cell; copy gives tab-separated text.
+copied from Excel or WPS pastes from the current cell; copy gives tab-separated text. The columns
+naming a line stay in view while scrolling right (ui/grid/frozen.py); Ctrl+wheel zooms (ui/zoom.py).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QWidget,
+)
 
+from ui import style
 from ui.grid.base import CopyRole, GridModel, Label
 from ui.grid.clipboard import format_block, parse_block
 from ui.grid.delegate import CellDelegate
+from ui.grid.frozen import FrozenColumns
 from ui.grid.header import GroupedHeader
 from ui.grid.rowpaste import KeyedPaste, RowPaste
 
 Key = Qt.Key
 MAX_LABEL_CHARS = 24  # a longer subject name is elided; the tooltip and status bar show it whole
 _SPREADSHEET_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste)
+_CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
 class GridView(QTableView):
     status = Signal(str)  # a short message for the status bar (paste results)
+    zoomStep = Signal(int)  # Ctrl+wheel: so many steps larger (or smaller), for the window's zoom
+    default_zoom = 1.0  # what a new table starts at: the window's zoom (ui/zoom.py)
+    frozen: FrozenColumns | None = None  # made once the header is there
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._said = ""  # the cell message last put in the status bar
+        self.zoom = GridView.default_zoom
         # (text, callable, enabled?) the page adds below the clipboard entries of the context menu
         self.menu_entries: list = []
         self.header = GroupedHeader(self)
         self.setHorizontalHeader(self.header)
+        self.frozen = FrozenColumns(self)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.delegate = CellDelegate(self)
@@ -48,12 +65,11 @@ class GridView(QTableView):
         self.setCornerButtonEnabled(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        # The selection looks the same with or without the focus (as in a spreadsheet), so a
-        # change of focus, e.g. to the cell editor and back, needs no repaint of every cell.
-        palette = self.palette()
-        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
-            palette.setColor(QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role))
-        self.setPalette(palette)
+        # Paper, whatever the system's theme; its selection looks the same with or without the
+        # focus (as in a spreadsheet), so a change of focus, e.g. to the cell editor and back,
+        # needs no repaint of every cell.
+        self.setPalette(style.paper_palette())
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled_sideways)
 
     def grid(self) -> GridModel:
         return self.model()
@@ -63,7 +79,8 @@ class GridView(QTableView):
         model.modelReset.connect(self.apply_layout)
         model.dataChanged.connect(self._data_changed)
         self.selectionModel().currentChanged.connect(self._current_changed)
-        self.apply_layout()
+        self.frozen.attach()
+        self.set_zoom(self.zoom)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex, changed_only: bool = False) -> None:
         # What is wrong with the cell the cursor lands on, in the status bar: the colour says
@@ -108,8 +125,67 @@ class GridView(QTableView):
             else:
                 width = int(chars * em * 0.92) + 12
             self.setColumnWidth(c, width)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + max(4, round(7 * self.zoom)))
+        self.header.frozen = model.frozen_columns
         self.header.set_cells(model.header_levels, model.header_cells)
+        self.frozen.follow(model.frozen_columns)
+
+    # ---------------------------------------------------------------- zoom and frozen columns
+    def set_zoom(self, factor: float) -> None:
+        """Cells, headings, row heights and column widths at ``factor`` times the window's font."""
+        self.zoom = factor
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * factor)
+        self.setFont(font)
+        self.header.setFont(font)
+        self.frozen.horizontalHeader().setFont(font)
+        if self.model() is not None:
+            self.grid().set_font(font)
+            self.apply_layout()
+
+    def wheelEvent(self, e) -> None:
+        if e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = e.angleDelta().y() // 120
+            if steps:
+                self.zoomStep.emit(steps)
+            e.accept()
+            return
+        super().wheelEvent(e)
+
+    def _scrolled_sideways(self, _value: int) -> None:
+        # A heading over frozen and scrolling columns is drawn from where the scrolling part ends:
+        # the header's shifted pixels are not that, it is drawn anew.
+        if self.frozen.count:
+            self.header.viewport().update()
+            self.frozen.horizontalHeader().viewport().update()
+
+    def resizeEvent(self, e) -> None:
+        super().resizeEvent(e)
+        self._place_frozen()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        self._place_frozen()
+
+    def _place_frozen(self) -> None:
+        if self.frozen is not None:  # not yet made while the view sets itself up
+            self.frozen.place()
+
+    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        n = self.frozen.count if self.frozen is not None else 0
+        if not n or not index.isValid():
+            super().scrollTo(index, hint)
+            return
+        bar = self.horizontalScrollBar()
+        keep = bar.value()
+        super().scrollTo(index, hint)
+        if index.column() < n:
+            bar.setValue(keep)  # a frozen column is always in view: only up or down
+            return
+        left = self.visualRect(index).left()
+        covered = self.frozen.width_covered()
+        if left < covered:  # hidden under the frozen columns: bring it out from under them
+            bar.setValue(bar.value() - (covered - left))
 
     # ---------------------------------------------------------------- moving
     def move_by(self, dr: int, dc: int, skip: bool = False) -> None:
@@ -171,7 +247,10 @@ class GridView(QTableView):
         if (
             e.type() == QEvent.Type.ShortcutOverride
             and self.state() != QAbstractItemView.State.EditingState
-            and (any(e.matches(k) for k in _SPREADSHEET_KEYS) or e.key() in (Key.Key_Delete, Key.Key_Backspace))
+            and (
+                any(e.matches(k) for k in _SPREADSHEET_KEYS)
+                or (e.key() in (Key.Key_Delete, Key.Key_Backspace) and not e.modifiers() & _CHORD)
+            )
         ):
             e.accept()
             return True
@@ -216,7 +295,7 @@ class GridView(QTableView):
             self.move_by(0, 1, skip=True)
         elif key == Key.Key_Backtab:
             self.move_by(0, -1, skip=True)
-        elif key == Key.Key_Delete:
+        elif key == Key.Key_Delete and not e.modifiers() & _CHORD:
             self.clear_selection()
         elif key == Key.Key_Backspace:
             self._edit_empty()
@@ -244,7 +323,10 @@ class GridView(QTableView):
             self.delegate.editor.clear()
 
     def contextMenuEvent(self, e) -> None:
-        index = self.indexAt(e.pos())
+        self.show_menu(self.indexAt(e.pos()), e.globalPos())
+
+    def show_menu(self, index: QModelIndex, where) -> None:
+        """The cell's commands: clipboard, clearing, and what the page adds."""
         if index.isValid() and not self.selectionModel().isSelected(index):
             self.setCurrentIndex(index)
         menu = QMenu(self)
@@ -264,7 +346,7 @@ class GridView(QTableView):
             menu.addSeparator()
         for text, slot, enabled in entries:
             menu.addAction(text, slot).setEnabled(enabled() if callable(enabled) else bool(enabled))
-        menu.exec(e.globalPos())
+        menu.exec(where)
 
     def cut(self) -> None:
         self.copy_selection()
